@@ -1,0 +1,88 @@
+"""Shared pytest fixtures: real headless Chromium and real nginx.
+
+browser        session-scoped Playwright ``Browser`` (Debian /usr/bin/chromium).
+page           function-scoped ``Page`` in a fresh context; ``page.requests`` is a
+               ``RequestLog`` of every request (URL, status, failure) and
+               ``page.console_errors`` lists console errors and uncaught page errors.
+nginx_server   factory: ``nginx_server(template, root, prefix="/", **vars)`` starts
+               real nginx on 127.0.0.1 and returns an ``NginxServer`` (``.url``, ...);
+               every server started is stopped at teardown.
+
+A missing prerequisite (chromium, playwright, nginx) fails the test when CI=true
+and skips it otherwise. Tests using these fixtures get the ``browser`` / ``nginx``
+markers automatically, so ``pytest -m "not browser and not nginx"`` runs the rest.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+# tests/ on sys.path so "support" imports the same way whatever the import mode.
+if str(Path(__file__).parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).parent))
+
+from support import browser as browser_support
+from support import nginx as nginx_support
+from support import require
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        names = getattr(item, "fixturenames", ())
+        if "browser" in names or "page" in names:
+            item.add_marker(pytest.mark.browser)
+        if "nginx_server" in names:
+            item.add_marker(pytest.mark.nginx)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = browser_support.missing_prerequisite()
+    if reason:
+        require(reason)
+    pw = browser_support.start_playwright()
+    try:
+        chromium = browser_support.launch_chromium(pw)
+    except Exception as exc:  # a present but broken browser is a failure, never a skip
+        pw.stop()
+        pytest.fail(f"could not launch {browser_support.CHROMIUM}: {exc}", pytrace=False)
+    try:
+        yield chromium
+    finally:
+        chromium.close()
+        pw.stop()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", timezone_id="Asia/Shanghai",
+                                  viewport={"width": 1280, "height": 900})
+    new_page = context.new_page()
+    new_page.requests = browser_support.RequestLog().attach(new_page)
+    new_page.console_errors = []
+    new_page.on("console", lambda msg: msg.type == "error"
+                and new_page.console_errors.append(f"console: {msg.text}"))
+    new_page.on("pageerror", lambda err: new_page.console_errors.append(f"pageerror: {err}"))
+    try:
+        yield new_page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def nginx_server(tmp_path_factory):
+    servers = []
+
+    def start(template, root, prefix="/", **variables):
+        nginx_support.require_nginx()
+        tmp = tmp_path_factory.mktemp("nginx")
+        server = nginx_support.NginxServer(template, root, tmp, prefix=prefix, **variables)
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in reversed(servers):
+        server.stop()

@@ -1,0 +1,25 @@
+"""Test support: real headless Chromium (Playwright) and real nginx.
+
+See ``tests/conftest.py`` for the pytest fixtures built on these helpers.
+"""
+
+import os
+
+import pytest
+
+
+def in_ci() -> bool:
+    """True when running under CI (env ``CI=true``)."""
+    return os.environ.get("CI", "").strip().lower() in {"true", "1", "yes"}
+
+
+def require(reason: str):
+    """A missing prerequisite: fail under CI, skip locally.
+
+    In CI a test that silently skips proves nothing, so a missing browser or web
+    server is an error there; on a developer machine it is a skip with the reason.
+    """
+    if in_ci():
+        pytest.fail(f"{reason} (CI=true: missing test prerequisites are failures; see .ci/run)",
+                    pytrace=False)
+    pytest.skip(reason)
