@@ -1,0 +1,10 @@
+"""Every cross-record check `showcase check` runs, in order. A new check is added here.
+
+Each is a function (records, context, problems) -> None that reports into `problems`.
+"""
+from .content.check import check_brand_tree, check_series_unique
+
+CROSS_CHECKS = (
+    check_brand_tree,
+    check_series_unique,
+)

@@ -1,0 +1,167 @@
+"""`showcase`: check, build, serve and scaffold the site. Runs MkDocs with the showcase plugin."""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from .content.check import check_content
+from .content.problems import display_path
+from .edition import EDITIONS, reason_left_out, Edition
+
+DEFAULT_CONFIG = "mkdocs.yml"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="showcase", description="机关党建品牌展示站：检查内容、生成网站、本地预览。")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("check", help="检查内容，列出所有问题")
+    p.add_argument("path", nargs="?", help="内容目录（默认取 mkdocs.yml 的 docs_dir，即 content/）")
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("build", help="检查并生成网站到 site/")
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("--edition", choices=EDITIONS, default="internal", help="internal 内网版（默认）| public 公开版")
+    p.add_argument("--drafts", action="store_true", help="包含草稿和待审稿（预览用，页面标“草稿预览”）")
+    p.add_argument("-d", "--site-dir", help="输出目录（默认 site/）")
+    p.add_argument("--now", help="按这个时间判断定时发布（ISO 格式，北京时间），默认现在")
+    p.add_argument("--no-strict", dest="strict", action="store_false", help="站内链接失效时只警告")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("serve", help="本地预览，修改后自动刷新（默认包含草稿）")
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("--host", default="127.0.0.1", help="监听地址；局域网预览用 0.0.0.0")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--edition", choices=EDITIONS, default="internal")
+    p.add_argument("--no-drafts", dest="drafts", action="store_false", help="不显示草稿")
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("new", help="新建一条内容（带注释的模板）")
+    p.add_argument("kind", choices=sorted(SKELETON_KINDS))
+    p.add_argument("id", help="标识：小写英文字母、数字、连字符，即网址")
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.set_defaults(run=cmd_new)
+
+    args = parser.parse_args(argv)
+    setup_logging()
+    return args.run(args)
+
+
+def setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    root = logging.getLogger("mkdocs")
+    if not root.handlers:
+        root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def content_dir(config_file: str, path: str | None = None) -> Path:
+    if path:
+        return Path(path)
+    config = Path(config_file)
+    if config.is_file():
+        import yaml
+
+        class _Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV and !!python tags
+            pass
+
+        _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Lenient) or {}
+        return config.parent / (data.get("docs_dir") or "docs")
+    return Path("content")
+
+
+# ---- check ---------------------------------------------------------------------------------------
+
+def cmd_check(args) -> int:
+    root = content_dir(args.config_file, args.path)
+    checked = check_content(root)
+    report = checked.problems.report()
+    if report:
+        print(report)
+    edition = Edition()
+    for record in checked.records:
+        why = reason_left_out(record, edition)
+        if why and why.startswith("定时发布"):
+            print(f"{display_path(record.path)}:{record.line('publish_at')}: 提示: {record.title} 将于{why[5:-1]}发布")
+    errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
+    print(f"检查完成：{errors} 个错误，{warnings} 个警告，{len(checked.records)} 条记录。")
+    return 1 if errors else 0
+
+
+# ---- build ---------------------------------------------------------------------------------------
+
+def apply_edition_env(edition: str, drafts: bool, now: str | None) -> None:
+    # The plugin reads these, so `mkdocs serve`'s own rebuilds see the same edition.
+    os.environ["SHOWCASE_EDITION"] = edition
+    os.environ["SHOWCASE_DRAFTS"] = "1" if drafts else ""
+    if now:
+        os.environ["SHOWCASE_NOW"] = now
+
+
+def cmd_build(args) -> int:
+    from .build import BuildFailed, build_site
+
+    root = content_dir(args.config_file)
+    checked = check_content(root)
+    if checked.problems.items:
+        print(checked.problems.report(), file=sys.stderr)
+    if checked.problems.errors:
+        print(f"内容有 {len(checked.problems.errors)} 个错误，未生成网站（原有网站保持不变）。", file=sys.stderr)
+        return 1
+    apply_edition_env(args.edition, args.drafts, args.now)
+    started = time.monotonic()
+    try:
+        result = build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
+    except BuildFailed as exc:
+        print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("已中断（原有网站保持不变）。", file=sys.stderr)
+        return 130
+    elapsed = time.monotonic() - started
+    print(f"完成：{args.edition == 'public' and '公开版' or '内网版'}，{result.pages} 个页面，"
+          f"用时 {elapsed:.1f} 秒，输出到 {display_path(result.site_dir)}/")
+    return 0
+
+
+# ---- serve ---------------------------------------------------------------------------------------
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    apply_edition_env(args.edition, args.drafts, None)
+    serve(config_file=args.config_file, livereload=True, dev_addr=f"{args.host}:{args.port}")
+    return 0
+
+
+# ---- new -----------------------------------------------------------------------------------------
+
+from .skeletons import SKELETON_KINDS, write_skeleton  # noqa: E402
+
+
+def cmd_new(args) -> int:
+    root = content_dir(args.config_file)
+    index = check_content(root).index
+    examples = {kind: next(iter(index.by_kind.get(kind, {})), f"请填写{kind}标识")
+                for kind in ("unit", "column", "brand")}
+    try:
+        path = write_skeleton(root, args.kind, args.id, examples=examples)
+    except FileExistsError as exc:
+        print(f"{display_path(exc.filename)}: 错误: 文件已存在，未覆盖 — 换一个标识，或直接编辑这个文件", file=sys.stderr)
+        return 1
+    except ValueError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 1
+    print(f"已创建 {display_path(path)}，请按注释填写后运行 showcase check。")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,22 @@
+"""What every record page shares: its spec from the record, preview marking, search metadata."""
+from __future__ import annotations
+
+from ..content.records import Record
+from ..edition import is_preview
+from ..urls import page_path
+from .spec import PageSpec
+
+
+def record_page(record: Record, template: str, **context) -> PageSpec:
+    return PageSpec(
+        src_path=page_path(record),
+        title=record.title,
+        template=template,
+        context={"record": record, **context},
+        kind=record.kind,
+        preview=is_preview(record),
+    )
+
+
+def section_page(src_path: str, title: str, template: str, kind: str, **context) -> PageSpec:
+    return PageSpec(src_path=src_path, title=title, template=template, context=context, kind=kind)

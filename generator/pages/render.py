@@ -1,0 +1,51 @@
+"""Rendering page specs to Markdown with the content templates in theme/showcase/.
+
+Entity pages are Markdown (with HTML blocks) so that everything they show goes through MkDocs'
+own pipeline: headings get anchors, links are checked, and the text is indexed by search.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import yaml
+
+from .. import formatting
+from ..urls import page_path, relative_link, url_of
+from .spec import PageSpec
+
+
+def make_environment(template_dir: Path) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(template_dir)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(formatting.FILTERS)
+    env.filters["e_md"] = escape_inline
+    return env
+
+
+def render_page(env: jinja2.Environment, spec: PageSpec, site: dict) -> str:
+    """The page's Markdown source, front matter included."""
+
+    def link(target_src: str) -> str:
+        return relative_link(spec.src_path, target_src)
+
+    body = env.get_template(spec.template).render(
+        page=spec, site=site, link=link, url_of=url_of, url_of_record=page_path, **spec.context
+    )
+    meta = {"title": spec.title, **spec.meta}
+    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return f"---\n{front}---\n\n{body}"
+
+
+_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+
+
+def escape_inline(text) -> str:
+    """Editor text placed inside generated Markdown must stay text (no accidental emphasis or HTML)."""
+    return str(text or "").translate(_MD_SPECIAL)

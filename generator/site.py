@@ -1,0 +1,78 @@
+"""The core pipeline, free of MkDocs: content → check → edition → model → page specs → Markdown.
+
+The MkDocs plugin calls `plan_site` once per build; nothing survives between builds.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content.check import Checked, check_content
+from .content.load import split_front_matter
+from .content.problems import Problems
+from .content.text import read_text
+from .content.yaml_positions import parse_yaml
+from .edition import Edition, Selection, select
+from .model import Model, build_model
+from .pages import all_pages
+from .pages.render import make_environment, render_page
+from .pages.spec import PageSpec
+
+
+@dataclass
+class SitePlan:
+    checked: Checked
+    selection: Selection | None = None
+    model: Model | None = None
+    pages: list[tuple[PageSpec, str]] | None = None  # (spec, rendered Markdown)
+
+    @property
+    def problems(self) -> Problems:
+        return self.checked.problems
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+
+def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: dict | None = None) -> SitePlan:
+    checked = check_content(content_root, today=edition.moment.date())
+    plan = SitePlan(checked)
+    if not plan.ok:
+        return plan
+    plan.selection = select(checked.records, edition)
+    plan.model = build_model(plan.selection, edition, home=read_home(content_root, checked.problems))
+    env = make_environment(template_dir)
+    site = site or {}
+    plan.pages = [(spec, render_page(env, spec, site)) for spec in all_pages(plan.model)]
+    return plan
+
+
+def read_home(content_root: Path, problems: Problems) -> dict:
+    """Title and body of content/index.md (the home page's own text), if there is one."""
+    path = Path(content_root) / "index.md"
+    if not path.is_file():
+        return {}
+    text = read_text(path, problems) or ""
+    if not text.startswith("---\n"):
+        return {"body": text}
+    split = split_front_matter(text, path, problems)
+    if split is None:
+        return {}
+    yaml_text, yaml_line, body, _ = split
+    data, _lines = parse_yaml(yaml_text, path, problems, yaml_line)
+    return {**(data if isinstance(data, dict) else {}), "body": body}
+
+
+def record_sources(plan: SitePlan) -> set[Path]:
+    """Files whose content reaches the site only through generated pages (never copied)."""
+    return {record.path for record in plan.checked.records}
+
+
+def excluded_folders(plan: SitePlan) -> list[Path]:
+    """Folders of records this edition leaves out: their images and attachments must not ship."""
+    folders = []
+    for record, _why in plan.selection.left_out if plan.selection else []:
+        if record.path.name == "index.md":
+            folders.append(record.path.parent)
+    return folders

@@ -1,0 +1,36 @@
+"""Where each record lives in the site. One function, so URLs never drift apart.
+
+URLs come from ids (ASCII, chosen by the editor, stable), never from Chinese titles.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from .content.records import Record
+
+SECTION = {"brand": "brands", "exemplar": "exemplars", "unit": "units", "honor": "honors",
+           "competition": "competitions", "notice": "notices", "column": "column"}
+
+
+def page_path(record: Record) -> str:
+    """The record's page as a docs-relative source path, e.g. `brands/wenlv/index.md`."""
+    if record.kind == "article":
+        # column/<yyyy>/<id>.md and column/<yyyy>/<id>/index.md both live at column/<yyyy>/<id>/
+        year = record.path.parent.name if record.path.name != "index.md" else record.path.parent.parent.name
+        return f"column/{year}/{record.id}/index.md"
+    return f"{SECTION[record.kind]}/{record.id}/index.md"
+
+
+def url_of(src_path: str) -> str:
+    """`brands/x/index.md` → `brands/x/` (MkDocs' directory URLs)."""
+    if src_path == "index.md":
+        return ""
+    if src_path.endswith("/index.md"):
+        return src_path[: -len("index.md")]
+    return src_path[:-3] + "/"
+
+
+def relative_link(from_src: str, to_src: str) -> str:
+    """A Markdown link from one page's source to another's; MkDocs resolves and checks it."""
+    start = posixpath.dirname(from_src) or "."
+    return posixpath.relpath(to_src, start)
