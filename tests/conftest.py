@@ -86,3 +86,24 @@ def nginx_server(tmp_path_factory):
     yield start
     for server in reversed(servers):
         server.stop()
+
+
+# ---- built sites shared by many tests -------------------------------------------------------------
+
+from support import sites as site_support  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo content built once (internal edition) for read-only assertions."""
+    root = tmp_path_factory.mktemp("demo-internal")
+    project = site_support.copy_demo(root)
+    return site_support.build(project)
+
+
+@pytest.fixture(scope="session")
+def basic_site(tmp_path_factory) -> Path:
+    """tests/fixtures/basic built once (internal edition)."""
+    root = tmp_path_factory.mktemp("basic")
+    project = site_support.copy_fixture("basic", root)
+    return site_support.build(project)

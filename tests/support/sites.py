@@ -1,0 +1,52 @@
+"""Building sites in tests: a fixture content tree or the demo, into a temp dir, via the real CLI."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures"
+
+
+def copy_fixture(name: str, dest: Path) -> Path:
+    """A writable copy of tests/fixtures/<name> (tests may edit content); theme path fixed up."""
+    target = dest / name
+    shutil.copytree(FIXTURES / name, target)
+    config = target / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("../../../theme", str(REPO / "theme")),
+                      encoding="utf-8")
+    return target
+
+
+def copy_demo(dest: Path) -> Path:
+    """A writable copy of the demo project (content/, mkdocs.yml; theme/ by absolute path)."""
+    target = dest / "demo"
+    target.mkdir(parents=True)
+    shutil.copytree(REPO / "content", target / "content")
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
+                                                                      f"custom_dir: {REPO / 'theme'}")
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return target
+
+
+def showcase(*args: str, cwd: Path, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
+    """Run the real `showcase` command (as a user would) and capture its output."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
+        if env is None or key not in env:
+            full_env.pop(key, None)
+    result = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env=full_env,
+                            capture_output=True, text=True, encoding="utf-8")
+    if check and result.returncode != 0:
+        raise AssertionError(f"showcase {' '.join(args)} failed ({result.returncode}):\n"
+                             f"{result.stdout}\n{result.stderr}")
+    return result
+
+
+def build(project: Path, *args: str, site_dir: Path | None = None) -> Path:
+    site = site_dir or project / "site"
+    showcase("build", "-d", str(site), *args, cwd=project, check=True)
+    return site
