@@ -63,7 +63,7 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     """Content files become generated pages; data files and left-out records' assets never ship."""
     sources = {p.resolve() for p in record_sources(plan)}
     hidden = [folder.resolve() for folder in excluded_folders(plan)]
-    generated = {spec.src_path for spec, _ in plan.pages}
+    generated = {spec.src_path for spec, _ in plan.pages} | {out.dest_path for out in plan.static_files}
     kept = Files([])
     for file in files:
         path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
@@ -74,4 +74,6 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
         kept.append(file)
     for spec, markdown in plan.pages:
         kept.append(File.generated(config, spec.src_path, content=markdown))
+    for out in plan.static_files:
+        kept.append(File.generated(config, out.dest_path, content=out.content))
     return kept

@@ -16,7 +16,7 @@ from .edition import Edition, Selection, select
 from .model import Model, build_model
 from .pages import all_pages
 from .pages.render import make_environment, render_page
-from .pages.spec import PageSpec
+from .pages.spec import PageSpec, StaticFile
 
 
 @dataclass
@@ -25,6 +25,7 @@ class SitePlan:
     selection: Selection | None = None
     model: Model | None = None
     pages: list[tuple[PageSpec, str]] | None = None  # (spec, rendered Markdown)
+    static_files: list[StaticFile] | None = None  # feeds, redirect pages, data files
 
     @property
     def problems(self) -> Problems:
@@ -44,7 +45,9 @@ def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: di
     plan.model = build_model(plan.selection, edition, home=read_home(content_root, checked.problems))
     env = make_environment(template_dir)
     site = site or {}
-    plan.pages = [(spec, render_page(env, spec, site)) for spec in all_pages(plan.model)]
+    outputs = all_pages(plan.model)
+    plan.pages = [(spec, render_page(env, spec, site)) for spec in outputs if isinstance(spec, PageSpec)]
+    plan.static_files = [out for out in outputs if isinstance(out, StaticFile)]
     return plan
 
 

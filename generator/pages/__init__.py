@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from ..model import Model
 from . import brands, column, competitions, exemplars, home, honors, notices, retracted, units
-from .spec import PageSpec
+from .spec import PageSpec, StaticFile
 
 FAMILIES = (home, brands, exemplars, honors, units, column, competitions, notices, retracted)
 
 
-def all_pages(model: Model) -> list[PageSpec]:
-    specs: list[PageSpec] = []
+def all_pages(model: Model) -> list[PageSpec | StaticFile]:
+    """Every output of every family: Markdown pages (PageSpec) and other files (StaticFile)."""
+    outputs: list[PageSpec | StaticFile] = []
     for family in FAMILIES:
-        specs.extend(family.pages(model))
-    return specs
+        outputs.extend(family.pages(model))
+    return outputs

@@ -13,3 +13,11 @@ class PageSpec:
     meta: dict = field(default_factory=dict)  # page front matter for MkDocs/Material (template, search …)
     kind: str = "page"  # page family, for theme chrome (body class) and search filters
     preview: bool = False  # a draft/review record shown by --drafts: watermarked 草稿预览
+
+
+@dataclass
+class StaticFile:
+    """A non-page output (feed, redirect page, data file): written to `dest_path` as is."""
+
+    dest_path: str  # site-relative, e.g. "column/feed.xml"
+    content: str | bytes
