@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from .load import ID_PATTERN, Loaded, RawRecord, load_content
-from .problems import Problems
+from .problems import Problems, display_path
 from .records import Record
 from .schema import KIND_NAMES, Field, fields_of
 from .values import BadValue, to_date, to_datetime
@@ -199,7 +199,7 @@ def convert_scalar(spec: Field, value, record: Record):
             raise BadValue(f"{spec.name} 不能是网址“{text}”（内网站点不能引用外部资源）",
                            "把文件下载后放在 index.md 同一目录，写文件名")
         if not (record.folder / text).is_file():
-            raise BadValue(f"找不到文件 {text}", f"把文件放到 {record.folder.as_posix()}/ 下，或改正文件名")
+            raise BadValue(f"找不到文件 {text}", f"把文件放到 {display_path(record.folder)}/ 下，或改正文件名")
         return text
     if kind == "path":
         text = str(value).strip().strip("/")

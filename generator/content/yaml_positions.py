@@ -42,7 +42,9 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1):
         data = _construct(loader, node, (), lines, offset, path, problems)
         return data, lines
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # An unclosed quote is found at the end of the file; the editor needs where it opened.
+        opened_quote = "quoted scalar" in str(exc.context or "")
+        mark = (exc.context_mark if opened_quote else None) or exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         problems.error(path, line, f"YAML 格式错误：{_explain(exc)}",
                        "检查这一行及上一行的缩进、冒号和引号是否配对")
@@ -92,9 +94,9 @@ _MESSAGES = {
 
 def _explain(exc: yaml.MarkedYAMLError) -> str:
     problem = exc.problem or ""
+    if "quoted scalar" in str(exc.context or ""):
+        return "这一行的引号没有配对"
     for english, chinese in _MESSAGES.items():
         if problem.startswith(english):
             return chinese
-    if "while scanning a quoted scalar" in str(exc.context or ""):
-        return "引号没有配对"
     return problem or str(exc)
