@@ -6,6 +6,7 @@ sources for generated pages; on_page_context hands templates their page spec.
 from __future__ import annotations
 
 import logging
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -34,23 +35,37 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_config(self, config):
         self.plan: SitePlan | None = None
         self.specs: dict = {}
+        self.rendered = 0
         return config
 
     def edition(self) -> Edition:
-        now = datetime.fromisoformat(self.config.now) if self.config.now else None
-        return Edition(name=self.config.edition, drafts=self.config.drafts, now=now)
+        """mkdocs.yml options, overridden by the `showcase` command's environment (build/serve flags)."""
+        name = os.environ.get("SHOWCASE_EDITION") or self.config.edition
+        if name not in EDITIONS:
+            raise PluginError(f"SHOWCASE_EDITION={name}：版本只能是 {' 或 '.join(EDITIONS)}")
+        drafts = self.config.drafts or bool(os.environ.get("SHOWCASE_DRAFTS"))
+        now = os.environ.get("SHOWCASE_NOW") or self.config.now
+        return Edition(name=name, drafts=drafts, now=_parse_now(now) if now else None)
 
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
         plan = plan_site(docs_dir, self.edition(), template_dir, site={"name": config.site_name})
         for problem in plan.problems.warnings:
-            log.warning(problem.format())
+            # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
+            log.info(problem.format())
         if not plan.ok:
             raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in plan.problems.errors))
         self.plan = plan
         self.specs = {spec.src_path: spec for spec, _ in plan.pages}
         return replace_sources(files, plan, config)
+
+    def on_pre_page(self, page, config, files):
+        self.rendered += 1
+        total = len(self.specs)
+        if total >= 500 and self.rendered % 500 == 0:
+            log.info(f"已渲染 {self.rendered}/{total} 个页面")
+        return page
 
     def on_page_context(self, context, page, config, nav):
         spec = self.specs.get(page.file.src_uri)
@@ -77,3 +92,12 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     for out in plan.static_files:
         kept.append(File.generated(config, out.dest_path, content=out.content))
     return kept
+
+
+def _parse_now(text: str) -> datetime:
+    from .content.values import to_datetime
+
+    try:
+        return to_datetime(text)
+    except ValueError:
+        raise PluginError(f"无法识别的构建时间 now={text}：写成 2024-01-01T09:00:00+08:00") from None
