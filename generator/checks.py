@@ -2,9 +2,11 @@
 
 Each is a function (records, context, problems) -> None that reports into `problems`.
 """
+from .competition_checks import check_competitions
 from .content.check import check_brand_tree, check_series_unique
 
 CROSS_CHECKS = (
     check_brand_tree,
     check_series_unique,
+    check_competitions,
 )
