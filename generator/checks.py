@@ -4,9 +4,11 @@ Each is a function (records, context, problems) -> None that reports into `probl
 """
 from .competition_checks import check_competitions
 from .content.check import check_brand_tree, check_series_unique
+from .images.check import check_images
 
 CROSS_CHECKS = (
     check_brand_tree,
     check_series_unique,
     check_competitions,
+    check_images,
 )

@@ -17,6 +17,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from .edition import EDITIONS, Edition
+from .images import ImageSettings, is_image_name
 from .site import SitePlan, excluded_folders, plan_site, record_sources
 
 log = logging.getLogger("mkdocs.plugins.showcase")
@@ -27,6 +28,9 @@ class ShowcaseConfig(base.Config):
     drafts = c.Type(bool, default=False)
     # The build's moment for embargoes, ISO 8601; empty = now. Lets tests and previews time-travel.
     now = c.Type(str, default="")
+    # Processed images are cached here (relative to mkdocs.yml); safe to delete, never inside site/.
+    image_cache = c.Type(str, default=".cache/showcase-images")
+    image_workers = c.Type(int, default=0)  # 0 = one worker process per core
 
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
@@ -50,7 +54,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
-        plan = plan_site(docs_dir, self.edition(), template_dir, site={"name": config.site_name})
+        plan = plan_site(docs_dir, self.edition(), template_dir, site={"name": config.site_name},
+                         images=self.image_settings(config))
         for problem in plan.problems.warnings:
             # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
             log.info(problem.format())
@@ -59,6 +64,25 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.plan = plan
         self.specs = {spec.src_path: spec for spec, _ in plan.pages}
         return replace_sources(files, plan, config)
+
+    def image_settings(self, config) -> ImageSettings:
+        base_dir = Path(config.config_file_path or ".").resolve().parent
+        return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers)
+
+    def on_page_markdown(self, markdown, page, config, files):
+        # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.
+        if self.plan is not None and page.file.src_uri not in self.specs and page.file.abs_src_path:
+            images = self.plan.images.for_plain_page(page.file.src_uri, Path(page.file.abs_src_path))
+            markdown = images.rewrite_markdown(markdown)
+            if not self.plan.ok:
+                raise PluginError("\n".join(p.format() for p in self.plan.problems.errors))
+        return markdown
+
+    def on_post_build(self, config):
+        if self.plan is not None and self.plan.images is not None:
+            stats = self.plan.images.write_images(Path(config.site_dir))
+            log.info(f"图片：{stats.sources} 张源图，新处理 {stats.made} 个文件，"
+                     f"写入 {stats.files} 个文件，用时 {stats.seconds:.1f} 秒")
 
     def on_pre_page(self, page, config, files):
         self.rendered += 1
@@ -83,6 +107,8 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     for file in files:
         path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
         if file.src_uri.endswith((".yml", ".yaml")) or file.src_uri in generated:
+            continue
+        if is_image_name(file.src_uri):  # images ship only as processed variants (generator/images)
             continue
         if path is not None and (path in sources or any(path.is_relative_to(f) for f in hidden)):
             continue

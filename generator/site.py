@@ -13,6 +13,7 @@ from .content.problems import Problems
 from .content.text import read_text
 from .content.yaml_positions import parse_yaml
 from .edition import Edition, Selection, select
+from .images import ImageCatalog, ImageSettings
 from .model import Model, build_model
 from .pages import all_pages
 from .pages.render import make_environment, render_page
@@ -26,6 +27,7 @@ class SitePlan:
     model: Model | None = None
     pages: list[tuple[PageSpec, str]] | None = None  # (spec, rendered Markdown)
     static_files: list[StaticFile] | None = None  # feeds, redirect pages, data files
+    images: ImageCatalog | None = None  # pictures the pages asked for; written after the pages
 
     @property
     def problems(self) -> Problems:
@@ -36,7 +38,8 @@ class SitePlan:
         return not self.problems.errors
 
 
-def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: dict | None = None) -> SitePlan:
+def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: dict | None = None,
+              images: ImageSettings | None = None) -> SitePlan:
     checked = check_content(content_root, today=edition.moment.date())
     plan = SitePlan(checked)
     if not plan.ok:
@@ -46,7 +49,8 @@ def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: di
     env = make_environment(template_dir)
     site = site or {}
     outputs = all_pages(plan.model)
-    plan.pages = [(spec, render_page(env, spec, site)) for spec in outputs if isinstance(spec, PageSpec)]
+    plan.images = ImageCatalog(content_root, images or ImageSettings(), checked.problems, env)
+    plan.pages = [(spec, render_page(env, spec, site, plan.images)) for spec in outputs if isinstance(spec, PageSpec)]
     plan.static_files = [out for out in outputs if isinstance(out, StaticFile)]
     return plan
 

@@ -29,15 +29,20 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
     return env
 
 
-def render_page(env: jinja2.Environment, spec: PageSpec, site: dict) -> str:
-    """The page's Markdown source, front matter included."""
+def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None) -> str:
+    """The page's Markdown source, front matter included. `images` (the build's ImageCatalog) gives
+    templates picture()/cover()/image_url()/gallery() bound to this page (generator/images)."""
 
     def link(target_src: str) -> str:
         return relative_link(spec.src_path, target_src)
 
+    page_images = images.for_page(env, spec) if images is not None else None
+    functions = page_images.functions() if page_images is not None else {}
     body = env.get_template(spec.template).render(
-        page=spec, site=site, link=link, url_of=url_of, url_of_record=page_path, **spec.context
+        page=spec, site=site, link=link, url_of=url_of, url_of_record=page_path, **functions, **spec.context
     )
+    if page_images is not None:
+        body = page_images.rewrite_markdown(body)  # ![说明](photo.jpg) in bodies → processed <picture>
     meta = {"title": spec.title, **spec.meta}
     front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return f"---\n{front}---\n\n{body}"
