@@ -19,20 +19,37 @@ class BuildFailed(Exception):
 class BuildResult:
     site_dir: Path
     pages: int
+    bundle: Path | None = None  # the offline zip, for --offline builds
 
 
-def build_site(config_file: str, site_dir: str | None = None, strict: bool = True) -> BuildResult:
+def build_site(config_file: str, site_dir: str | None = None, strict: bool = True,
+               site_url: str | None = None, offline: bool = False, precompress: bool = False) -> BuildResult:
+    """`site_url`: serve under a sub-path (hosting.normalize_base_url); `offline`: a site that works
+    from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
+    from . import hosting
+
     config = load_config(config_file, strict=strict)
-    target = Path(site_dir).resolve() if site_dir else Path(config.site_dir).resolve()
+    if site_url is not None:
+        config.site_url = site_url  # already normalized; MkDocs' own check refuses path-only URLs
+    if offline:
+        # file:// has no index.html lookup for folders: every link must name its .html file.
+        config.use_directory_urls = False
+        config.extra["offline"] = True  # for templates and plugins (e.g. search loads its index by <script>)
+    default_dir = config.site_dir + ("-offline" if offline else "")
+    target = Path(site_dir).resolve() if site_dir else Path(default_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     config.site_dir = str(staging)
     try:
         build(config)
+        if offline:
+            hosting.remove_offline_extras(staging)
+        if precompress:
+            hosting.precompress(staging)
         swap_in(staging, target)
     except MkDocsException as exc:
         shutil.rmtree(staging, ignore_errors=True)
@@ -41,7 +58,16 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
         shutil.rmtree(staging, ignore_errors=True)
         raise
     pages = sum(1 for _ in target.rglob("*.html"))
-    return BuildResult(target, pages)
+    bundle = None
+    if offline:
+        from datetime import datetime, timedelta, timezone
+
+        from .formatting import cn_date
+
+        now = datetime.now(timezone(timedelta(hours=8)))
+        bundle = target.with_name(target.name + ".zip")
+        hosting.write_offline_zip(target, bundle, config.site_name, f"{cn_date(now.date())} {now:%H:%M}")
+    return BuildResult(target, pages, bundle)
 
 
 def swap_in(staging: Path, target: Path) -> None:

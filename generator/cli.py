@@ -31,6 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-d", "--site-dir", help="输出目录（默认 site/）")
     p.add_argument("--now", help="按这个时间判断定时发布（ISO 格式，北京时间），默认现在")
     p.add_argument("--no-strict", dest="strict", action="store_false", help="站内链接失效时只警告")
+    p.add_argument("--base-url", help="网站放在服务器的子路径下时填写，如 /dangjian/ 或 http://服务器名/dangjian/")
+    p.add_argument("--offline", action="store_true",
+                   help="离线版：双击 index.html 就能看，输出 site-offline/ 和 site-offline.zip（拷U盘用）")
+    p.add_argument("--precompress", action="store_true", help="同时写出 .gz 预压缩文件（nginx gzip_static 直接发送）")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("serve", help="本地预览，修改后自动刷新（默认包含草稿）")
@@ -107,7 +111,13 @@ def apply_edition_env(edition: str, drafts: bool, now: str | None) -> None:
 
 def cmd_build(args) -> int:
     from .build import BuildFailed, build_site
+    from .hosting import HostingError, normalize_base_url
 
+    try:
+        site_url = normalize_base_url(args.base_url) if args.base_url is not None else None
+    except HostingError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
     root = content_dir(args.config_file)
     checked = check_content(root)
     if checked.problems.items:
@@ -118,7 +128,8 @@ def cmd_build(args) -> int:
     apply_edition_env(args.edition, args.drafts, args.now)
     started = time.monotonic()
     try:
-        result = build_site(args.config_file, site_dir=args.site_dir, strict=args.strict)
+        result = build_site(args.config_file, site_dir=args.site_dir, strict=args.strict, site_url=site_url,
+                            offline=args.offline, precompress=args.precompress and not args.offline)
     except BuildFailed as exc:
         print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
         return 1
@@ -128,6 +139,8 @@ def cmd_build(args) -> int:
     elapsed = time.monotonic() - started
     print(f"完成：{args.edition == 'public' and '公开版' or '内网版'}，{result.pages} 个页面，"
           f"用时 {elapsed:.1f} 秒，输出到 {display_path(result.site_dir)}/")
+    if result.bundle:
+        print(f"离线包：{display_path(result.bundle)}（解压后双击 index.html 打开）")
     return 0
 
 

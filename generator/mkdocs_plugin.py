@@ -97,6 +97,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             context["showcase"] = spec
         return context
 
+    def on_serve(self, server, config, builder):
+        # `serve` watches content and mkdocs.yml; our templates (custom_dir) only with --watch-theme.
+        if config.theme.custom_dir:
+            server.watch(config.theme.custom_dir)
+        return server
+
 
 def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     """Content files become generated pages; data files and left-out records' assets never ship."""
