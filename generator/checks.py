@@ -3,12 +3,19 @@
 Each is a function (records, context, problems) -> None that reports into `problems`.
 """
 from .competition_checks import check_competitions
-from .content.check import check_brand_tree, check_series_unique
+from .column_checks import COLUMN_CHECKS
+from .content.check import check_brand_tree
 from .images.check import check_images
+from .lint.checks import check_lints
+from .pages.redirects import check_aliases
+from .sanitize import check_raw_html
 
 CROSS_CHECKS = (
     check_brand_tree,
-    check_series_unique,
+    *COLUMN_CHECKS,
     check_competitions,
     check_images,
+    check_aliases,
+    check_raw_html,
+    check_lints,
 )

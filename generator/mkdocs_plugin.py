@@ -18,6 +18,8 @@ from mkdocs.structure.files import File, Files
 
 from .edition import EDITIONS, Edition
 from .images import ImageSettings, is_image_name
+from .pages.redirects import alias_records, redirect_files
+from .sanitize import sanitize_markdown
 from .site import SitePlan, excluded_folders, plan_site, record_sources
 
 log = logging.getLogger("mkdocs.plugins.showcase")
@@ -54,7 +56,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
-        plan = plan_site(docs_dir, self.edition(), template_dir, site={"name": config.site_name},
+        plan = plan_site(docs_dir, self.edition(), template_dir, site={"name": config.site_name, "url": config.site_url or ""},
                          images=self.image_settings(config))
         for problem in plan.problems.warnings:
             # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
@@ -63,7 +65,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in plan.problems.errors))
         self.plan = plan
         self.specs = {spec.src_path: spec for spec, _ in plan.pages}
-        return replace_sources(files, plan, config)
+        return add_redirects(replace_sources(files, plan, config), plan, config)
 
     def image_settings(self, config) -> ImageSettings:
         base_dir = Path(config.config_file_path or ".").resolve().parent
@@ -73,7 +75,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.
         if self.plan is not None and page.file.src_uri not in self.specs and page.file.abs_src_path:
             images = self.plan.images.for_plain_page(page.file.src_uri, Path(page.file.abs_src_path))
-            markdown = images.rewrite_markdown(markdown)
+            markdown = sanitize_markdown(images.rewrite_markdown(markdown)).text  # pasted scripts never ship
             if not self.plan.ok:
                 raise PluginError("\n".join(p.format() for p in self.plan.problems.errors))
         return markdown
@@ -102,6 +104,18 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
         return server
+
+
+def add_redirects(files: Files, plan: SitePlan, config) -> Files:
+    """Old URLs (aliases) become static redirect pages rendered with theme/redirect.html."""
+    template = config.theme.get_env().get_template("redirect.html")
+    outputs, problems = redirect_files(alias_records(plan.model), {f.dest_uri for f in files}, template.render,
+                                       config.use_directory_urls, config.site_url or "")
+    if problems.errors:
+        raise PluginError("内容有错误，未生成网站：\n" + problems.report())
+    for out in outputs:
+        files.append(File.generated(config, out.dest_path, content=out.content))
+    return files
 
 
 def replace_sources(files: Files, plan: SitePlan, config) -> Files:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from .content.check import RecordIndex
 from .content.records import Record
 from .edition import Edition, Selection
+from .sanitize import inert_page
+from .scoring import Results, score_competition
 
 
 @dataclass
@@ -39,11 +41,22 @@ class Model:
     newspapers: list[Record] = field(default_factory=list)
     campaign: Record | None = None
     home: dict = field(default_factory=dict)  # title and body of content/index.md
+    site: dict = field(default_factory=dict)  # the build's site name and url (mkdocs.yml site_url, may be "")
     sub_brands: dict[str, list[Record]] = field(default_factory=dict)
     awards_of: dict[tuple, list[Award]] = field(default_factory=dict)  # (kind, id) → awards
     awards: dict[str, list[Award]] = field(default_factory=dict)  # batch id → awards in order
     articles_about: dict[tuple, list[Record]] = field(default_factory=dict)  # (kind, id) → articles
     by_unit: dict[str, dict[str, list[Record]]] = field(default_factory=dict)  # unit → kind → records
+    results: dict[str, Results] = field(default_factory=dict)  # competition id → scoring results
+    results_of: dict[tuple, list[tuple]] = field(default_factory=dict)  # brand key → [(competition, EntryResult or None, entry)]
+
+    # Public edition: internal-by-nature values taken out of the records (edition.select); only
+    # derivations of public figures read them, through full_fields — never a template.
+    withheld: dict[tuple, dict] = field(default_factory=dict)
+
+    def full_fields(self, record: Record) -> dict:
+        """The record's fields including withheld internal ones (e.g. scores for public totals)."""
+        return {**record.fields, **self.withheld.get(record.key, {})}
 
     def get(self, kind: str, record_id: str | None) -> Record | None:
         return self.index.get(kind, record_id) if record_id else None
@@ -60,7 +73,8 @@ def build_model(selection: Selection, edition: Edition, home: dict | None = None
     published = selection.published
     index = RecordIndex(published)
     of = lambda kind: [r for r in published if r.kind == kind]  # noqa: E731
-    model = Model(edition=edition, index=index, retracted=selection.retracted, home=home or {})
+    model = Model(edition=edition, index=index, retracted=selection.retracted, home=inert_page(home or {}),
+                  withheld=selection.withheld)
     model.units = sorted(of("unit"), key=lambda r: (r.get("order", 0), r.id))
     unit_order = {u.id: i for i, u in enumerate(model.units)}
     by_unit_order = lambda r: (unit_order.get(r.get("unit"), 10**6), r.id)  # noqa: E731
@@ -78,6 +92,7 @@ def build_model(selection: Selection, edition: Edition, home: dict | None = None
     _link_awards(model)
     _link_articles(model)
     _link_units(model)
+    _link_results(model)
     return model
 
 
@@ -133,3 +148,18 @@ def _link_units(model: Model) -> None:
         for article in model.articles_about.get(unit.key, []):
             by_unit[unit.id]["article"].append(article)
     model.by_unit = {unit: dict(kinds) for unit, kinds in by_unit.items()}
+
+
+def _link_results(model: Model) -> None:
+    """Scores → totals, ranks, awards, from the full records (judges' marks kept only where the edition
+    may show them). The public edition's records hold no scores: they come from `full_fields`."""
+    results_of = defaultdict(list)
+    for competition in model.competitions:
+        with_judges = bool(competition.get("publish_scores")) and not model.edition.is_public
+        results = score_competition(model.full_fields(competition), with_judges=with_judges)
+        model.results[competition.id] = results
+        for entry in competition.get("entries", []):
+            brand = model.get("brand", entry.get("brand"))
+            if brand is not None:
+                results_of[brand.key].append((competition, results.of(entry["id"]), entry))
+    model.results_of = dict(results_of)

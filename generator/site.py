@@ -48,6 +48,7 @@ def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: di
     plan.model = build_model(plan.selection, edition, home=read_home(content_root, checked.problems))
     env = make_environment(template_dir)
     site = site or {}
+    plan.model.site = site  # feeds need the site's name and address (site_url, may be empty)
     outputs = all_pages(plan.model)
     plan.images = ImageCatalog(content_root, images or ImageSettings(), checked.problems, env)
     plan.pages = [(spec, render_page(env, spec, site, plan.images)) for spec in outputs if isinstance(spec, PageSpec)]
@@ -77,9 +78,9 @@ def record_sources(plan: SitePlan) -> set[Path]:
 
 
 def excluded_folders(plan: SitePlan) -> list[Path]:
-    """Folders of records this edition leaves out: their images and attachments must not ship."""
+    """Folders of records this edition leaves out or retracted: their images and attachments must not ship."""
     folders = []
-    for record, _why in plan.selection.left_out if plan.selection else []:
+    for record in plan.selection.unshipped if plan.selection else []:
         if record.path.name == "index.md":
             folders.append(record.path.parent)
     return folders

@@ -301,17 +301,3 @@ def check_brand_tree(records: list[Record], context: CheckContext, problems: Pro
                 break
             seen.append(parent_id)
             current = parent
-
-
-def check_series_unique(records: list[Record], context: CheckContext, problems: Problems) -> None:
-    """Two articles may not carry the same series number in one column."""
-    first: dict[tuple, Record] = {}
-    for record in records:
-        if record.kind != "article" or record.get("series_no") is None:
-            continue
-        key = (record.get("column"), record["series_no"])
-        other = first.setdefault(key, record)
-        if other is not record:
-            problems.error(record.path, record.line("series_no"),
-                           f"专栏序号 {key[1]} 重复（{other.path.as_posix()}:{other.line('series_no')} 已使用）",
-                           "每篇文章的 series_no 在专栏内唯一：改正其中一篇")

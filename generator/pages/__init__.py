@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from ..model import Model
 from . import brands, column, competitions, exemplars, home, honors, notices, retracted, units
+from . import corrections
 from .spec import PageSpec, StaticFile
 
-FAMILIES = (home, brands, exemplars, honors, units, column, competitions, notices, retracted)
+FAMILIES = (home, brands, exemplars, honors, units, column, competitions, notices, retracted, corrections)
 
 
 def all_pages(model: Model) -> list[PageSpec | StaticFile]:
