@@ -124,7 +124,7 @@ class ImageCatalog:
     def cover(self, title: str, subtitle: str, seed: str, purpose: str, where: tuple) -> Rendition:
         check_purpose(purpose)
         font = self.font(where)
-        text = title
+        text = title if font is not None else ""
         if font is not None and (missing := missing_glyphs(title + subtitle, font)):
             self.problems.warning(where[0], where[1], f"字体 {font.family} 缺少“{missing}”等字，生成的封面不写文字",
                                   "为这个品牌提供 logo 图片，或安装更全的中文字体")
