@@ -1,17 +1,27 @@
-"""Which records an edition publishes: status, embargo (publish_at) and visibility.
+"""Which records an edition publishes — status, embargo (publish_at), visibility — and what of them.
 
 A pure function of the records and the build's settings, so a preview and a real build can never
 disagree about what is in them.
+
+The public edition's rule is a property of the selection, not of templates: `select` hands the
+model *copies* of the records without their internal-by-nature fields (schema `internal=True`:
+competition judges and scores, review notes). No page family, feed or search index can show what
+its records do not hold. The few derivations that need those values for a public figure (a
+competition's totals from the judges' scores) read them through `Model.full_fields`, explicitly.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 from .content.records import Record
+from .content.schema import Field, fields_of
 from .content.values import BEIJING
+from .sanitize import sanitize_markdown
 
 EDITIONS = ("internal", "public")
+EDITION_NAMES = {"internal": "内网版", "public": "公开版"}
+PREVIEW_STATUSES = ("draft", "review")
 
 
 @dataclass(frozen=True)
@@ -34,18 +44,29 @@ class Selection:
     published: list[Record]  # in lists, counters, feeds, search
     retracted: list[Record]  # their URLs answer with a withdrawal notice, nothing else
     left_out: list[tuple[Record, str]]  # (record, why) — for `showcase check` to report
+    # Public edition: record key → the internal-by-nature values taken out of its copy.
+    withheld: dict[tuple, dict] = field(default_factory=dict)
+
+    @property
+    def unshipped(self) -> list[Record]:
+        """Records whose files (photos, attachments) must not reach the site: left out or retracted."""
+        return [record for record, _why in self.left_out] + self.retracted
 
 
 def reason_left_out(record: Record, edition: Edition) -> str | None:
     """Why the edition leaves a record out entirely, or None if it is in."""
     if edition.is_public and record.visibility == "internal":
         return "仅内网版"
-    if record.status in ("draft", "review") and not edition.drafts:
+    if record.status in PREVIEW_STATUSES and not edition.drafts:
         return "草稿" if record.status == "draft" else "待审"
     publish_at = record.get("publish_at")
     if publish_at is not None and publish_at > edition.moment:
-        return f"定时发布（{publish_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 北京时间）"
+        return f"定时发布（{scheduled_label(publish_at)}）"
     return None
+
+
+def scheduled_label(publish_at: datetime) -> str:
+    return f"{publish_at.astimezone(BEIJING):%Y-%m-%d %H:%M} 北京时间"
 
 
 def select(records: list[Record], edition: Edition) -> Selection:
@@ -54,12 +75,65 @@ def select(records: list[Record], edition: Edition) -> Selection:
         why = reason_left_out(record, edition)
         if why:
             selection.left_out.append((record, why))
-        elif record.status == "retracted":
+            continue
+        if edition.is_public:
+            record, taken = without_internal(record)
+            if taken:
+                selection.withheld[record.key] = taken
+        record = without_active_html(record)
+        if record.status == "retracted":
             selection.retracted.append(record)
         else:
             selection.published.append(record)
     return selection
 
 
+def without_internal(record: Record) -> tuple[Record, dict]:
+    """A copy of the record without internal-by-nature fields, and the values taken out."""
+    spec = fields_of(record.kind)
+    taken = {name: value for name, value in record.fields.items() if spec[name].internal}
+    kept = {name: _strip(spec[name], value) for name, value in record.fields.items()
+            if not spec[name].internal}
+    if not taken and kept == record.fields:
+        return record, {}
+    return replace(record, fields=kept), taken
+
+
+def without_active_html(record: Record) -> Record:
+    """Scripts editors pasted never reach a page, even if `showcase check` was skipped (sanitize.py)."""
+    spec = fields_of(record.kind)
+    body = sanitize_markdown(record.body).text if record.body else record.body
+    fields = {name: sanitize_markdown(value).text if spec[name].type == "markdown" and isinstance(value, str)
+              else value for name, value in record.fields.items()}
+    if body == record.body and fields == record.fields:
+        return record
+    return replace(record, body=body, fields=fields)
+
+
+def _strip(spec: Field, value):
+    """Nested internal members (none today, but the schema allows them) go too."""
+    if spec.type == "list" and spec.item is not None and isinstance(value, list):
+        return [_strip(spec.item, item) for item in value]
+    if spec.type == "object" and spec.fields and isinstance(value, dict):
+        members = {f.name: f for f in spec.fields}
+        return {key: _strip(members[key], item) if key in members else item
+                for key, item in value.items() if not (key in members and members[key].internal)}
+    return value
+
+
+def internal_field_names(kind: str) -> list[str]:
+    return [name for name, spec in fields_of(kind).items() if spec.internal]
+
+
 def is_preview(record: Record) -> bool:
-    return record.status in ("draft", "review")
+    return record.status in PREVIEW_STATUSES
+
+
+def scheduled(records: list[Record], edition: Edition) -> list[tuple[Record, datetime]]:
+    """Records an embargo keeps out of this edition's build, with their publication moment."""
+    found = []
+    for record in records:
+        publish_at = record.get("publish_at")
+        if publish_at is not None and publish_at > edition.moment and record.status not in ("retracted",):
+            found.append((record, publish_at))
+    return found

@@ -20,6 +20,7 @@ FOLDER_KINDS = {"brands": "brand", "exemplars": "exemplar", "notices": "notice"}
 YAML_FOLDERS = {"honors": "honor", "competitions": "competition"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yml", ".yaml")
+LINT_FILES = ("names.yml",)  # data for `showcase check` itself: the text lint's names list (generator/lint)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -81,7 +82,7 @@ def load_content(root: Path) -> Loaded:
         if kind is None:
             if path.suffix in MARKDOWN_SUFFIXES:
                 loaded.pages.append(path)
-            elif path.suffix in YAML_SUFFIXES:
+            elif path.suffix in YAML_SUFFIXES and rel.as_posix() not in LINT_FILES:
                 loaded.problems.warning(path, 0, "不认识的数据文件，未被使用",
                                         "数据文件应放在 units.yml、honors/、competitions/ 等约定位置")
             continue

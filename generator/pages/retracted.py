@@ -1,13 +1,22 @@
-"""Retracted records: the URL keeps answering, with a withdrawal notice and nothing else."""
+"""Retracted records: the URL keeps answering, with a withdrawal notice and nothing else.
+
+A retracted record is in no list, counter or feed (the model holds it apart from the published
+records); its notice page is kept out of the search index (`search: exclude`), the sitemap
+(`sitemap: false`, read by theme/sitemap.xml) and search engines (`robots: noindex`).
+"""
 from __future__ import annotations
 
+from ..content.schema import KIND_NAMES
 from ..model import Model
 from .common import record_page
+
+WITHDRAWN_META = {"search": {"exclude": True}, "sitemap": False, "robots": "noindex"}
 
 
 def pages(model: Model):
     for record in model.retracted:
-        spec = record_page(record, "retracted.md")
+        spec = record_page(record, "retracted.md", kind_name=KIND_NAMES.get(record.kind, ""))
         spec.title = f"本文已撤回：{record.title}"
-        spec.meta["search"] = {"exclude": True}
+        spec.kind = "retracted"
+        spec.meta.update(WITHDRAWN_META)
         yield spec
