@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .content.check import check_content
 from .content.problems import display_path
-from .edition import EDITIONS, reason_left_out, Edition
+from .edition import EDITIONS, Edition
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("check", help="检查内容，列出所有问题")
     p.add_argument("path", nargs="?", help="内容目录（默认取 mkdocs.yml 的 docs_dir，即 content/）")
     p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("--fix", action="store_true", help="自动改正纯排版问题（中文里的半角标点、直引号、省略号），文件其余内容不变")
+    p.add_argument("--now", help="按这个时间列出定时发布的记录（ISO 格式，北京时间），默认现在")
     p.set_defaults(run=cmd_check)
 
     p = sub.add_parser("build", help="检查并生成网站到 site/")
@@ -84,19 +86,38 @@ def content_dir(config_file: str, path: str | None = None) -> Path:
 # ---- check ---------------------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
+    from .edition import publication_notes
+    from .lint.fix import fix_content
+
     root = content_dir(args.config_file, args.path)
+    try:
+        now = parse_now(args.now)
+    except ValueError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    if args.fix:
+        print(fix_content(root))
     checked = check_content(root)
     report = checked.problems.report()
     if report:
         print(report)
-    edition = Edition()
-    for record in checked.records:
-        why = reason_left_out(record, edition)
-        if why and why.startswith("定时发布"):
-            print(f"{display_path(record.path)}:{record.line('publish_at')}: 提示: {record.title} 将于{why[5:-1]}发布")
+    for note in publication_notes(checked.records, Edition(now=now)):
+        print(note)
     errors, warnings = len(checked.problems.errors), len(checked.problems.warnings)
     print(f"检查完成：{errors} 个错误，{warnings} 个警告，{len(checked.records)} 条记录。")
     return 1 if errors else 0
+
+
+def parse_now(text: str | None):
+    """`--now` as a moment (Beijing time unless the text says otherwise); None = the real clock."""
+    from .content.values import BadValue, to_datetime
+
+    if not text:
+        return None
+    try:
+        return to_datetime(text)
+    except BadValue:
+        raise ValueError(f"--now {text} 不是时间：写成 2024-01-01T09:00:00+08:00（北京时间）") from None
 
 
 # ---- build ---------------------------------------------------------------------------------------
@@ -115,11 +136,12 @@ def cmd_build(args) -> int:
 
     try:
         site_url = normalize_base_url(args.base_url) if args.base_url is not None else None
-    except HostingError as exc:
+        now = parse_now(args.now)
+    except (HostingError, ValueError) as exc:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
     root = content_dir(args.config_file)
-    checked = check_content(root)
+    checked = check_content(root, today=now.date() if now else None)
     if checked.problems.items:
         print(checked.problems.report(), file=sys.stderr)
     if checked.problems.errors:

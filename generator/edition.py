@@ -137,3 +137,20 @@ def scheduled(records: list[Record], edition: Edition) -> list[tuple[Record, dat
         if publish_at is not None and publish_at > edition.moment and record.status not in ("retracted",):
             found.append((record, publish_at))
     return found
+
+
+def publication_notes(records: list[Record], edition: Edition) -> list[str]:
+    """What `showcase check` tells about publication: each scheduled record and when; drafts in all."""
+    from .content.problems import display_path
+    from .content.schema import KIND_NAMES
+
+    notes = []
+    for record, at in sorted(scheduled(records, edition), key=lambda item: (item[1], item[0].id)):
+        notes.append(f"{display_path(record.path)}:{record.line('publish_at')}: 提示: "
+                     f"{KIND_NAMES.get(record.kind, '')}《{record.title}》定时发布：{scheduled_label(at)}，"
+                     f"此前生成的网站不包含它")
+    drafts = sum(1 for r in records if r.status == "draft")
+    review = sum(1 for r in records if r.status == "review")
+    if drafts or review:
+        notes.append(f"提示: {drafts} 条草稿、{review} 条待审不进入正式生成（showcase build --drafts 或 showcase serve 可预览）")
+    return notes

@@ -97,6 +97,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             context["showcase"] = spec
+        # A --drafts build marks every page: its lists hold unpublished records too.
+        context["showcase_preview_build"] = bool(self.plan and self.plan.model and self.plan.model.edition.drafts)
         return context
 
     def on_serve(self, server, config, builder):

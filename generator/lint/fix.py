@@ -124,3 +124,21 @@ def _normal(value):
     if isinstance(value, dict):
         return {key: _normal(item) for key, item in value.items()}
     return value
+
+
+def fix_content(root: Path) -> str:
+    """`showcase check --fix`: fix what is purely typographic under `root`; a summary for the editor."""
+    from ..content.check import check_content
+    from ..content.problems import Problems, display_path
+    from .checks import lint_findings
+
+    checked = check_content(root)
+    findings, _used = lint_findings(checked.records, root, Problems())
+    report = fix_files(findings)
+    if not report.count:
+        return "没有可以自动修改的排版问题。"
+    lines = [f"已自动修改 {report.count} 处（{len(report.fixed)} 个文件）："]
+    lines += [f"  {display_path(path)}：{count} 处" for path, count in sorted(report.fixed.items())]
+    if report.skipped:
+        lines.append(f"另有 {len(report.skipped)} 处无法安全地自动修改，请按下面的提示手工修改。")
+    return "\n".join(lines)
