@@ -1,6 +1,7 @@
 """Chinese display conventions: 2023年4月21日, 74个, 274名, 《云川日报》, 第3版, 之七十一."""
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 _DIGITS = "零一二三四五六七八九"
@@ -59,6 +60,26 @@ def cn_numeral(number: int) -> str:
     return str(number)
 
 
+def cn_number(value) -> str:
+    """6.0 → 6, 2.4 → 2.4, 186000 → 186000: metrics as a person writes them (no 1.86e+05, no .0)."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+
+
+_NOT_ANCHOR = re.compile(r"[^\w\- ]", re.UNICODE)
+
+
+def anchor(text) -> str:
+    """A heading id as the site's toc slugify makes it: Chinese kept, punctuation dropped, spaces → -.
+
+    Used for explicit ids ({#…}) that other pages link to, so the link and the id always agree.
+    """
+    return re.sub(r"\s+", "-", _NOT_ANCHOR.sub("", str(text or "")).strip()).lower()
+
+
 FILTERS = {
     "cn_date": cn_date,
     "cn_month": cn_month,
@@ -66,4 +87,6 @@ FILTERS = {
     "newspaper_name": newspaper_name,
     "page_label": page_label,
     "cn_numeral": cn_numeral,
+    "cn_number": cn_number,
+    "anchor": anchor,
 }

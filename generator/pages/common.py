@@ -20,3 +20,10 @@ def record_page(record: Record, template: str, **context) -> PageSpec:
 
 def section_page(src_path: str, title: str, template: str, kind: str, **context) -> PageSpec:
     return PageSpec(src_path=src_path, title=title, template=template, context=context, kind=kind)
+
+
+def document(spec: PageSpec) -> PageSpec:
+    """An entity page read (and printed) as one document: no left navigation, the width goes to it.
+    The section tabs stay on top and the page's own table of contents on the right."""
+    spec.meta.setdefault("hide", []).append("navigation")
+    return spec

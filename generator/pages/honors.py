@@ -1,11 +1,62 @@
-"""荣誉榜: honor batches by year, each list in document order."""
+"""荣誉榜: honor batches by year (文号, date, official count), each list in document order with
+revoked awards marked, never dropped, and a printable 事迹汇编 of the batch's exemplars."""
 from __future__ import annotations
 
-from ..model import Model
-from .common import record_page, section_page
+from ..content.records import Record
+from ..model import Award, Model
+from ..urls import page_path
+from .common import document, record_page, section_page
+from .compilation import compilation_page, story
+from .exemplars import awards_of
+
+COMPILATION_DIR = "compilation"
+MEASURE = {"five_star_member": "名"}  # persons are counted in 名, branches and brands in 个
+
+
+def measure(batch: Record) -> str:
+    return MEASURE.get(batch["type"], "个")
+
+
+def compilation_src(batch: Record) -> str:
+    return page_path(batch).removesuffix("index.md") + f"{COMPILATION_DIR}/index.md"
+
+
+def by_year(model: Model) -> list[tuple[int, list[Record]]]:
+    years: dict[int, list[Record]] = {}
+    for batch in model.honors:  # newest first
+        years.setdefault(batch["year"], []).append(batch)
+    return list(years.items())
+
+
+def storied(model: Model, awards: list[Award]) -> list[Award]:
+    """Awards whose honoree has an exemplar page (directly, or a brand's exemplar), document order."""
+    return [a for a in awards if exemplar_of(model, a) is not None]
+
+
+def exemplar_of(model: Model, award: Award) -> Record | None:
+    if award.target is None:
+        return None
+    if award.target.kind == "exemplar":
+        return award.target
+    return next((e for e in model.exemplars if e.get("brand") == award.target.id
+                 and e["kind"] == "brand_exemplar"), None)
 
 
 def pages(model: Model):
-    yield section_page("honors/index.md", "荣誉榜", "honors.md", "honors", model=model)
+    yield section_page("honors/index.md", "荣誉榜", "honors.md", "honors", model=model,
+                       years=by_year(model), awards=model.awards, measure=measure,
+                       compilation_src=compilation_src)
     for batch in model.honors:
-        yield record_page(batch, "honor.md", model=model, awards=model.awards.get(batch.id, []))
+        awards = model.awards.get(batch.id, [])
+        with_story = storied(model, awards)
+        yield document(record_page(batch, "honor.md", model=model, awards=awards, measure=measure(batch),
+                          revoked=[a for a in awards if a.revoked],
+                          compilation_src=compilation_src(batch) if with_story else None))
+        if with_story:
+            stories = []
+            for award in with_story:
+                exemplar = exemplar_of(model, award)
+                stories.append(story(model, exemplar, awards_of(model, exemplar)))
+            yield compilation_page(compilation_src(batch), f"{batch.title}事迹汇编", back_src=page_path(batch),
+                                   model=model, stories=stories, batch=batch,
+                                   others=[a for a in awards if a not in with_story])
