@@ -94,7 +94,7 @@ def check_scores(record: Record, context: CheckContext, problems: Problems) -> N
             value = score.get(key)
             if value is not None and value not in table:
                 known = False
-                close = difflib.get_close_matches(value, list(table), n=1, cutoff=0.5)
+                close = difflib.get_close_matches(value, list(table), n=1, cutoff=0.6)
                 listed = "、".join(list(table)[:12]) or "（空）"
                 problems.error(record.path, record.line("scores", i, key),
                                f"评分中的{what}“{value}”不在 {hint} 里",
@@ -106,7 +106,7 @@ def check_scores(record: Record, context: CheckContext, problems: Problems) -> N
         if key in seen:
             round_name = rounds[key[0]]["name"]
             problems.error(record.path, record.line("scores", i),
-                           f"评委 {key[2]} 在{round_name}中给 {_label(record, context, entries[key[1]])} 打了两次分"
+                           f"评委 {key[2]} 在{round_name}中给 {_label(record, context, entries[key[1]])}打了两次分"
                            f"（第 {seen[key]} 行已有）",
                            "删除重复的一行，或改正这一行的 round/entry/judge")
             continue
@@ -117,10 +117,12 @@ def check_scores(record: Record, context: CheckContext, problems: Problems) -> N
 
 def _check_values(record: Record, i: int, score: dict, criteria: dict, problems: Problems) -> None:
     values = score.get("values") or {}
+    misspelt = set()  # criteria an unknown name probably means: not also reported as missing
     for name, value in values.items():
         line = record.line("scores", i, "values", name)
         if name not in criteria:
-            close = difflib.get_close_matches(str(name), list(criteria), n=1, cutoff=0.5)
+            close = difflib.get_close_matches(str(name), [c for c in criteria if c not in values], n=1, cutoff=0.5)
+            misspelt.update(close)
             problems.error(record.path, line, f"评分项“{name}”不在评分细则（criteria）中",
                            f"是不是想写 {close[0]}？" if close else f"评分细则：{'、'.join(criteria)}")
             continue
@@ -134,7 +136,7 @@ def _check_values(record: Record, i: int, score: dict, criteria: dict, problems:
             problems.error(record.path, line, f"“{name}”得分 {value} 超过满分 {top}",
                            f"改正这一分数（0 到 {top} 之间）")
     for name in criteria:
-        if name not in values:
+        if name not in values and name not in misspelt:
             problems.error(record.path, record.line("scores", i, "values"),
                            f"这一行缺少“{name}”的分数", f"补上 {name}: 分数")
 
@@ -162,13 +164,13 @@ def _check_missing(record, context, rounds, judges, entries, valid, problems) ->
             line = record.line("entries", entry_index[entry_id], "id")
             label = _label(record, context, entries[entry_id])
             if entry_id not in scored:
-                problems.error(record.path, line, f"队伍 {label} 没有{round_['name']}的评分",
+                problems.error(record.path, line, f"队伍 {label}没有{round_['name']}的评分",
                                f"补上每位评委在{round_['name']}中给这支队伍的打分")
                 continue
             missing = [j for j in panel if (round_id, entry_id, j) not in valid]
             if missing:
                 problems.error(record.path, line,
-                               f"评委 {'、'.join(missing)} 没有给 {label} 在{round_['name']}中打分",
+                               f"评委 {'、'.join(missing)} 没有给 {label}在{round_['name']}中打分",
                                "补上缺少的打分（每位评委对每支队伍一行）")
         rule = rule_of(round_, record.fields)
         if rule == "trimmed_mean" and len(panel) < 3:
@@ -263,5 +265,5 @@ def check_ties(record: Record, context: CheckContext, problems: Problems) -> Non
             effect = f"均评为{tie.upper}，获奖队伍多于名额"
             boundary = f"{tie.upper}与未获奖"
         problems.warning(record.path, tier_line.get(tie.upper, record.line("tiers")),
-                         f"{names} 总分并列 {total}（第 {tie.entries[0].rank} 名），跨越{boundary}的名额界限：{effect}",
+                         f"{names}总分并列 {total}（第 {tie.entries[0].rank} 名），跨越{boundary}的名额界限：{effect}",
                          "如需严格按名额，按评审规则决定先后，在这些队伍的 entries 中用 award 直接指定奖项")

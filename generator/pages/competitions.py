@@ -105,7 +105,8 @@ def competition_pages(model: Model, competition: Record):
                    others=[f for f in people.values() if f.entry["id"] not in {d.entry["id"] for d in drawn}],
                    full=full_mark(competition.fields), links=links, judges=_judges(competition, results),
                    plain=plain, criteria=views(competition, "criteria"), tiers=views(competition, "tiers"),
-                   notice=view(competition, "results_notice"))
+                   notice=view(competition, "results_notice"),
+                   judge_names={j["id"]: j["name"] for j in _judges(competition, results)})
     yield record_page(competition, "competition.md", **context)
     yield _sub_page(competition, links["bigscreen"], f"{competition.title} · 大屏", "competition-bigscreen.md",
                     "competition-bigscreen", context,
