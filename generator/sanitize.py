@@ -41,7 +41,7 @@ class Issue:
     what: str  # for the editor, in Chinese
 
     def message(self) -> str:
-        return f"{self.what}（常见于从网页或 Word 粘贴的内容）"
+        return self.what
 
 
 @dataclass
@@ -216,7 +216,7 @@ def check_raw_html(records, context, problems) -> None:
     from .content.schema import fields_of
     from .lint.segments import plain_page_paths, raw_lines
 
-    hint = "删除这段 HTML（网站不允许脚本）；需要的内容改用 Markdown 写"
+    hint = "多半是从网页或 Word 粘贴带来的：删除它（网站不允许脚本，生成时也会自动去掉），需要的内容改用 Markdown 写"
     for record in records:
         if record.body:
             for issue in sanitize_markdown(record.body).issues:
