@@ -8,6 +8,7 @@ from .content.check import check_brand_tree
 from .images.check import check_images
 from .lint.checks import check_lints
 from .pages.redirects import check_aliases
+from .pages.reserved import check_reserved_ids
 from .sanitize import check_raw_html
 
 CROSS_CHECKS = (
@@ -16,6 +17,7 @@ CROSS_CHECKS = (
     check_competitions,
     check_images,
     check_aliases,
+    check_reserved_ids,
     check_raw_html,
     check_lints,
 )
