@@ -16,6 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import search
 from .edition import EDITIONS, Edition
 from .images import ImageSettings, is_image_name
 from .pages.redirects import alias_records, redirect_files
@@ -42,6 +43,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.plan: SitePlan | None = None
         self.specs: dict = {}
         self.rendered = 0
+        self.search = search.Collector()
         return config
 
     def edition(self) -> Edition:
@@ -85,6 +87,17 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             stats = self.plan.images.write_images(Path(config.site_dir))
             log.info(f"图片：{stats.sources} 张源图，新处理 {stats.made} 个文件，"
                      f"写入 {stats.files} 个文件，用时 {stats.seconds:.1f} 秒")
+        units = self.plan.model.units if self.plan is not None and self.plan.model is not None else []
+        try:
+            index = self.search.write(Path(config.site_dir), units)
+        except search.SearchIndexError as exc:
+            raise PluginError(f"站内检索索引生成失败：{exc}") from None
+        log.info(f"检索：{index.docs} 个页面，{index.shards} 个分片，{index.bytes / 1e6:.1f} MB，"
+                 f"用时 {index.seconds:.1f} 秒")
+
+    def on_page_content(self, html, page, config, files):
+        self.search.add(html, page.url, page.title, self.specs.get(page.file.src_uri), page.meta)
+        return html
 
     def on_pre_page(self, page, config, files):
         self.rendered += 1

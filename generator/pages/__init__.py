@@ -4,9 +4,11 @@ from __future__ import annotations
 from ..model import Model
 from . import brands, column, competitions, exemplars, home, honors, notices, retracted, units
 from . import corrections
+from ..search import page as search_page
 from .spec import PageSpec, StaticFile
 
-FAMILIES = (home, brands, exemplars, honors, units, column, competitions, notices, retracted, corrections)
+FAMILIES = (home, brands, exemplars, honors, units, column, competitions, notices, retracted, corrections,
+            search_page)
 
 
 def all_pages(model: Model) -> list[PageSpec | StaticFile]:

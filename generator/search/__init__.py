@@ -1,0 +1,81 @@
+"""Site search: the index is built here (Python, at build time); the browser side is
+theme/assets/js/search-engine.js (query, rank, snippets) and search.js (the header box and the
+/search/ page). The MkDocs plugin only hands pages over to a `Collector`: `add` per rendered page, `write` once
+after the build.
+
+Design and measurements: benchmarks/README-search.md. For editors: docs/search.md.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from .documents import SearchDoc, page_document
+from .indexer import IndexStats, SearchIndexError, write_index
+from .query import IndexReader
+from .synonyms import unit_synonyms
+from .tokenize import query_grams
+
+__all__ = ["Collector", "SearchDoc", "SearchIndexError", "IndexStats", "page_document", "build_search",
+           "DATA_DIR", "ENGINE_ASSETS", "excluded"]
+
+DATA_DIR = "search/data"
+# The browser side; a site without them would ship a search box that finds nothing.
+ENGINE_ASSETS = ("assets/js/search-engine.js", "assets/js/search.js", "assets/css/search.css")
+SELF_CHECK_PAGES = 40
+
+
+def excluded(meta: dict | None) -> bool:
+    """Front matter `search: {exclude: true}` keeps a page out (retracted records, listings)."""
+    search = (meta or {}).get("search")
+    return isinstance(search, dict) and bool(search.get("exclude"))
+
+
+class Collector:
+    """One build's search documents: the plugin adds each rendered page, then writes the index."""
+
+    def __init__(self):
+        self.docs: list[SearchDoc] = []
+        self.seconds = 0.0  # spent on search (page text extraction and the index), for the log
+
+    def add(self, page_html: str, url: str, title: str, spec=None, meta: dict | None = None) -> None:
+        if excluded(meta):
+            return
+        started = time.perf_counter()
+        self.docs.append(page_document(page_html, url, title, spec))
+        self.seconds += time.perf_counter() - started
+
+    def write(self, site_dir: Path, units=()) -> IndexStats:
+        started = time.perf_counter()
+        stats = build_search(self.docs, site_dir, units)
+        self.seconds += time.perf_counter() - started
+        stats.seconds = self.seconds
+        return stats
+
+
+def build_search(docs: list[SearchDoc], site_dir: Path, units=()) -> IndexStats:
+    """Write the index of `docs` into the built site and prove it finds what it holds."""
+    site_dir = Path(site_dir)
+    missing = [a for a in ENGINE_ASSETS if not (site_dir / a).is_file()]
+    if missing:
+        raise SearchIndexError("网站缺少检索脚本或样式：" + "、".join(missing) + "（主题 theme/assets 不完整）")
+    units = list(units)
+    stats = write_index(docs, site_dir / DATA_DIR, synonyms=unit_synonyms(units),
+                        unit_order=[(u.id, u.get("name") or u.title) for u in units])
+    self_check(site_dir / DATA_DIR, docs)
+    return stats
+
+
+def self_check(data_dir: Path, docs: list[SearchDoc]) -> None:
+    """Read the written files back: sampled pages must be found by their own titles."""
+    reader = IndexReader(data_dir)
+    if reader.manifest["docs"] != len(docs):
+        raise SearchIndexError(f"索引页面数 {reader.manifest['docs']} 与网站页面数 {len(docs)} 不符")
+    step = max(1, len(docs) // SELF_CHECK_PAGES)
+    for doc_id in range(0, len(docs), step):
+        doc = docs[doc_id]
+        record = reader.doc(doc_id)
+        if record["u"] != doc.url:
+            raise SearchIndexError(f"索引第 {doc_id} 页应为 {doc.url}，实为 {record['u']}")
+        if query_grams(doc.title) and doc_id not in reader.find(doc.title):
+            raise SearchIndexError(f"检索自检失败：用标题“{doc.title}”找不到 {doc.url}")
