@@ -158,6 +158,12 @@ def cmd_build(args) -> int:
     except KeyboardInterrupt:
         print("已中断（原有网站保持不变）。", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug or a broken theme: the details for a developer, the outcome for the editor
+        import traceback
+
+        traceback.print_exc()
+        print(f"生成失败：程序出错（{exc}）（原有网站保持不变）", file=sys.stderr)
+        return 1
     elapsed = time.monotonic() - started
     print(f"完成：{args.edition == 'public' and '公开版' or '内网版'}，{result.pages} 个页面，"
           f"用时 {elapsed:.1f} 秒，输出到 {display_path(result.site_dir)}/")
