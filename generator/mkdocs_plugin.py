@@ -137,14 +137,15 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     """Content files become generated pages; data files and left-out records' assets never ship."""
     sources = {p.resolve() for p in record_sources(plan)}
     hidden = [folder.resolve() for folder in excluded_folders(plan)]
+    docs_dir = Path(config.docs_dir).resolve()
     generated = {spec.src_path for spec, _ in plan.pages} | {out.dest_path for out in plan.static_files}
     kept = Files([])
     for file in files:
         path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
         if file.src_uri.endswith((".yml", ".yaml")) or file.src_uri in generated:
             continue
-        if is_image_name(file.src_uri):  # images ship only as processed variants (generator/images)
-            continue
+        if is_image_name(file.src_uri) and path is not None and path.is_relative_to(docs_dir):
+            continue  # content images ship only as processed variants (generator/images); theme icons as they are
         if path is not None and (path in sources or any(path.is_relative_to(f) for f in hidden)):
             continue
         kept.append(file)
