@@ -56,29 +56,31 @@ class IndexStats:
 def build_postings(docs: list[SearchDoc]) -> dict:
     """gram code → list of 3-byte postings in page order.
 
-    The hot loop is C-level (map/deque over Counter keys); a Python-level loop per posting would
-    cost several seconds at 5,000 pages.
+    The hot loop is C-level (map/deque over a page's gram counts: a dict lookup, a table lookup
+    and an append per posting); a Python-level loop per posting would cost many seconds at
+    5,000 pages. Title and field grams (a few per page) are then marked in Python.
     """
     postings: dict = defaultdict(list)
     entry = postings.__getitem__
     for doc_id, doc in enumerate(docs):
-        body_grams, body_words = count_grams(doc.body)
+        grams, words = count_grams(doc.body)
+        dict.update(grams, words)  # words are str, gram codes int: no clash
         title_grams, title_words = count_grams(doc.title)
         field_grams, field_words = count_grams(doc.fields)
+        weights = [((doc_id << 6) | w).to_bytes(3, "big") for w in range(64)]
+        most = max(grams.values(), default=0)
+        by_count = weights[:TF_CAP + 1] + [weights[TF_CAP]] * max(0, most - TF_CAP)
+        deque(map(list.append, map(entry, grams.keys()), map(by_count.__getitem__, grams.values())),
+              maxlen=0)
         flags: dict = dict.fromkeys(title_grams.keys() | title_words.keys(), IN_TITLE)
         for code in field_grams.keys() | field_words.keys():
             flags[code] = flags.get(code, 0) | IN_FIELDS
-        weights = [((doc_id << 6) | w).to_bytes(3, "big") for w in range(64)]
-        plain = body_grams.keys() - flags.keys()
-        deque(map(list.append, map(entry, plain),
-                  map(weights.__getitem__, map(min, map(body_grams.__getitem__, plain), repeat(TF_CAP)))),
-              maxlen=0)
-        for word, count in body_words.items():
-            if word not in flags:
-                entry(word).append(weights[min(count, TF_CAP)])
         for code, bits in flags.items():
-            count = body_words.get(code, 0) if isinstance(code, str) else body_grams.get(code, 0)
-            entry(code).append(weights[min(count, TF_CAP) | bits])
+            count = grams.get(code, 0)
+            if count:  # this page's posting is the last one appended
+                entry(code)[-1] = weights[min(count, TF_CAP) | bits]
+            else:
+                entry(code).append(weights[bits])
     return postings
 
 

@@ -9,7 +9,7 @@ Grams have integer codes so that counting and inverting 15 million characters ru
 (Counter over arrays) instead of creating a Python string per bigram:
   CJK character c      → ord(c)                      (< 65536: BMP only)
   CJK bigram "ab"      → ord(a) | ord(b) << 16       (the UTF-16-LE bytes of "ab" read as uint32)
-  word w               → w itself (a str; words are few)
+  word w               → w itself (a str; words are few), and each beginning of it
 
 `theme/assets/js/search-engine.js` implements the same rules (normalize, runs, grams, shard_of);
 tests compare the two on the same strings. Change both or neither.
@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import sys
 from array import array
-from collections import Counter
+from collections import Counter, deque
 from itertools import repeat
 from operator import add, and_, mul, rshift
 
@@ -38,7 +38,8 @@ _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 _SEPARATOR = "\x01"  # stands for any non-CJK stretch while counting CJK grams
 _SEP = ord(_SEPARATOR)
-_FIB = 2654435761  # Knuth's multiplicative hash: spreads gram codes over the shards
+_FIB = 2654435761
+MAX_PREFIX = 12  # longer words are indexed whole and by their first 12 characters  # Knuth's multiplicative hash: spreads gram codes over the shards
 
 
 def normalize(text: str) -> str:
@@ -107,14 +108,21 @@ def count_grams(text: str) -> tuple[Counter, Counter]:
         pairs.byteswap()
     bigrams = Counter(pairs)
     # Pairs that touch a separator are not bigrams; they are exactly these codes:
-    chars = list(cjk.keys())
-    bigrams_with_separator = set(map(add, chars, repeat(_SEP << 16)))
-    bigrams_with_separator.update(map(add, repeat(_SEP), map(mul, chars, repeat(1 << 16))))
-    for code in bigrams_with_separator & bigrams.keys():
-        del bigrams[code]
+    chars = list(cjk)
+    with_separator = set(map(add, chars, repeat(_SEP << 16)))
+    with_separator.update(map(add, repeat(_SEP), map(mul, chars, repeat(1 << 16))))
+    # dict methods, not Counter's: Counter.update and __delitem__ loop in Python.
+    deque(map(bigrams.pop, with_separator & bigrams.keys()), maxlen=0)
     cjk.pop(_SEP, None)
-    cjk.update(bigrams)
-    return cjk, Counter(WORD.findall(text))
+    dict.update(cjk, bigrams)
+    return cjk, Counter(prefix for word in WORD.findall(text) for prefix in word_prefixes(word))
+
+
+def word_prefixes(word: str) -> list[str]:
+    """A word and its beginnings ("2023" → "2", "20", "202", "2023"): typing a number or a name
+    letter by letter finds it before it is complete."""
+    return [word[:end] for end in range(1, min(len(word), MAX_PREFIX) + 1)] + \
+        ([word] if len(word) > MAX_PREFIX else [])
 
 
 def fnv1a(text: str) -> int:
