@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from datetime import date
-from html import unescape
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
+from support.column_html import links, main_html, text_of
 from support.sites import build, copy_fixture
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -40,33 +39,6 @@ def fixture_articles(content: Path = FIXTURE) -> dict[str, dict]:
 
 def published(articles: dict) -> dict:
     return {k: v for k, v in articles.items() if v.get("status", "published") == "published"}
-
-
-def main_html(site: Path, url: str) -> str:
-    """The page's own content (without Material's chrome: sidebars, header, footer)."""
-    html = (site / url / "index.html").read_text(encoding="utf-8")
-    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
-    return match.group(1) if match else html
-
-
-INLINE_TAG = re.compile(r"</?(?:a|strong|em|span|code|b|i)\b[^>]*>")
-
-
-def text_of(html: str) -> str:
-    """Visible text: inline tags vanish, block tags separate; ASCII spaces collapse (　 stays)."""
-    text = re.sub(r"<[^>]+>", " ", INLINE_TAG.sub("", html))
-    return re.sub(r"[ \t\r\n]+", " ", unescape(text)).strip()
-
-
-def links(html: str, page_url: str) -> list[str]:
-    """Site-relative targets of the page's links, in order ("column/2023/x/")."""
-    base = "http://site/" + page_url
-    out = []
-    for href in re.findall(r'<a [^>]*href="([^"]+)"', html):
-        target = urljoin(base, unescape(href))
-        if target.startswith("http://site/"):
-            out.append(urlsplit(target).path[1:] + (f"#{urlsplit(target).fragment}" if urlsplit(target).fragment else ""))
-    return out
 
 
 @pytest.fixture(scope="session")
@@ -228,7 +200,7 @@ def test_year_page_has_a_calendar_per_month_with_articles(column_site):
     for year in {a["date"].year for a in articles}:
         html = main_html(column_site, f"column/archive/{year}/")
         months = sorted({a["date"].month for a in articles if a["date"].year == year})
-        calendars = html.split('class="sc-calendar"')[1:]
+        calendars = html.split('class="sc-calendar sc-calendar--')[1:]
         assert len(calendars) == len(months)
         for month, calendar_html in zip(months, calendars):
             caption = re.search(r"(\d+)月（(\d+)篇）", text_of(calendar_html))
@@ -293,3 +265,34 @@ def test_clipping_has_record_on_top_and_body_without_site_chrome(column_site):
     assert 'class="sc-clip__body"' in html
     assert "md-sidebar" not in html and "md-header" not in html and "md-tabs" not in html
     assert "column/2023/a-first/clipping/" in links(main_html(column_site, "column/2023/a-first/"), "column/2023/a-first/")
+
+
+# ---- in a real browser, served by nginx under a sub-path ----------------------------------------------
+
+NGINX_TEMPLATE = Path(__file__).parent / "support" / "nginx-minimal.conf.template"
+
+
+def test_calendar_and_clipping_in_chromium(column_site, nginx_server, page):
+    server = nginx_server(NGINX_TEMPLATE, column_site, prefix="/sc/")
+    page.goto(server.url_for("column/archive/2023/04/"))
+    page.get_by_role("link", name="21", exact=True).click()
+    assert page.url.endswith("/column/archive/2023/04/#d21")
+    page.goto(server.url_for("column/archive/2023/03/"))
+    page.get_by_role("link", name="1", exact=True).click()
+    page.wait_for_url("**/column/2023/a-first/")
+    page.get_by_role("link", name="剪报（打印版）").click()
+    page.wait_for_url("**/column/2023/a-first/clipping/")
+    body = page.locator(".sc-clip__body")
+    assert body.evaluate("e => getComputedStyle(e).columnCount") == "3"
+    page.emulate_media(media="print")
+    assert page.locator(".sc-clip-tools").evaluate("e => getComputedStyle(e).display") == "none"
+    assert body.evaluate("e => getComputedStyle(e).columnCount") == "3"
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type/Page") >= 1
+    page.requests.settle(page)
+    outside = [r for r in page.requests if not r.url.startswith(server.url)]
+    assert outside == [], "\n".join(map(str, outside))
+    # Pages, styles and scripts all load (the site icon is the theme's concern, not the column's).
+    failed = [r for r in page.requests if not r.ok and "favicon" not in r.url]
+    assert failed == [], "\n".join(map(str, failed))
+    assert [e for e in page.console_errors if "favicon" not in e and "404" not in e] == []

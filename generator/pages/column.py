@@ -12,8 +12,8 @@ from __future__ import annotations
 import posixpath
 
 from ..content.records import Record
-from ..model import Model
 from ..formatting import cn_date
+from ..model import Model
 from ..urls import page_path, url_of
 from . import column_archive, column_groups
 from .column_feed import column_feed, feed_path
