@@ -121,7 +121,7 @@ def pages(model: Model):
     for pager, groups in zip(pagers, runs):
         spec = section_page(pager.src_path, page_title("党建品牌", pager), "brands.md", "brands",
                             pager=pager, groups=groups, unit_index=unit_index, stats=stats, model=model)
-        spec.meta["hide"] = ["toc"]  # the unit chips index the wall; the width goes to the cards
+        spec.meta["hide"] = ["navigation", "toc"]  # the unit chips index the wall; the width goes to the cards
         yield spec
     for brand in model.brands:
         yield document(record_page(
