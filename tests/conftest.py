@@ -107,3 +107,32 @@ def basic_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("basic")
     project = site_support.copy_fixture("basic", root)
     return site_support.build(project)
+
+
+@pytest.fixture(scope="session")
+def competition_sites(tmp_path_factory) -> dict:
+    """tests/fixtures/competition built once per edition: {"internal": site, "public": site}."""
+    root = tmp_path_factory.mktemp("competition")
+    project = site_support.copy_fixture("competition", root)
+    return {"internal": site_support.build(project, site_dir=root / "internal"),
+            "public": site_support.build(project, "--edition", "public", site_dir=root / "public")}
+
+
+@pytest.fixture(scope="session")
+def hosting_demo_project(tmp_path_factory) -> Path:
+    """One demo copy for the hosting builds below, so they share its image cache."""
+    return site_support.copy_demo(tmp_path_factory.mktemp("demo-hosting"))
+
+
+@pytest.fixture(scope="session")
+def demo_site_dangjian(hosting_demo_project) -> Path:
+    """The demo built for the intranet server under /dangjian/ with .gz twins (hosting tests)."""
+    return site_support.build(hosting_demo_project, "--base-url", "/dangjian/", "--precompress",
+                              site_dir=hosting_demo_project / "site-dangjian")
+
+
+@pytest.fixture(scope="session")
+def demo_offline(hosting_demo_project) -> Path:
+    """`showcase build --offline` of the demo: returns the zip (its folder sits beside it)."""
+    site = site_support.build(hosting_demo_project, "--offline", site_dir=hosting_demo_project / "site-offline")
+    return site.with_name(site.name + ".zip")
