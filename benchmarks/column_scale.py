@@ -11,6 +11,7 @@ tests (tests/test_column_many.py) check the behaviour at 300 articles.
 from __future__ import annotations
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,15 +44,21 @@ def sidebar_links(html_path: Path) -> int:
     return sidebar.count('class="md-nav__link')
 
 
-def plan_seconds(project: Path) -> float:
-    """The core alone (load, check, model, page specs, Markdown) — what the plugin adds to MkDocs."""
+def plan_seconds(project: Path) -> tuple[float, float]:
+    """The core alone (load, check, model, page specs, Markdown) — what the plugin adds to MkDocs.
+    (wall, CPU) seconds: on a shared machine the CPU time is the steadier number."""
     from generator.edition import Edition
     from generator.site import plan_site
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     plan = plan_site(project / "content", Edition(), REPO / "theme" / "showcase", site={"name": "bench"})
     assert plan.ok, plan.problems.report()
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run(count: int, keep: Path | None) -> None:
@@ -62,17 +69,17 @@ def run(count: int, keep: Path | None) -> None:
         add_daily_column(project / "content", "daily", count, start=date(2019, 1, 1))
         print(f"wrote {count} articles in {time.perf_counter() - started_write:.1f} s")
         site = project / "site"
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), children_cpu()
         result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(site)], cwd=project,
                                 capture_output=True, text=True)
-        build_s = time.perf_counter() - started
+        build_s, build_cpu = time.perf_counter() - started, children_cpu() - cpu
         if result.returncode:
             sys.exit(result.stdout + result.stderr)
-        planning = plan_seconds(project)
+        plan_wall, plan_cpu = plan_seconds(project)
         pages = sum(1 for _ in site.rglob("*.html"))
         column_pages = sum(1 for _ in (site / "column").rglob("*.html"))
-        print(f"build: {build_s:.1f} s wall for {pages} HTML pages ({column_pages} under column/); "
-              f"planning (core, no MkDocs) {planning:.1f} s")
+        print(f"build: {build_s:.1f} s wall, {build_cpu:.1f} s CPU for {pages} HTML pages ({column_pages} under column/)")
+        print(f"planning (core, no MkDocs): {plan_wall:.1f} s wall, {plan_cpu:.1f} s CPU")
 
         base = site / "column" / "daily"
         print(f"\n{'page family':34} {'pages':>6} {'median KB':>10} {'max KB':>8}")
