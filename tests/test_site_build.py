@@ -247,6 +247,12 @@ def test_dates_and_counts_follow_chinese_conventions(site):
         assert not re.search(r"\d\.0(?!\d)", text), url
 
 
+def test_no_markdown_syntax_leaks_into_the_text(site):
+    for url in SHOWCASE_PAGES:
+        text = text_of(main_html(site, url))
+        assert not re.search(r"\]\(|\*\*|\{[#.]|\{%|\{\{", text), url
+
+
 def test_sidebar_lists_sections_only(site):
     html = page_html(site, "brands/hongqi/")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)

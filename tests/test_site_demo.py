@@ -116,3 +116,13 @@ def test_home_links_to_column_competition_and_notices(demo_site):
     assert any(t.startswith("column/20") for t in targets)
     assert any(re.fullmatch(r"competitions/[a-z0-9-]+/", t) for t in targets)
     assert any(re.fullmatch(r"notices/[a-z0-9-]+/", t) for t in targets)
+
+
+def test_no_markdown_syntax_leaks_into_any_showcase_page(demo_site):
+    pages = [""] + [str(p.parent.relative_to(demo_site)) + "/" for section in ("brands", "exemplars", "honors", "units")
+                    for p in (demo_site / section).rglob("index.html")
+                    if "md-content__inner" in p.read_text(encoding="utf-8")]  # not alias redirect pages
+    assert len(pages) > 60
+    for url in pages:
+        text = text_of(main_html(demo_site, url))
+        assert not re.search(r"\]\(|\*\*|\{[#.]|\{%|\{\{", text), url
