@@ -33,6 +33,14 @@ def _articles_by_column(records: list[Record]) -> dict[str, list[Record]]:
     return by_column
 
 
+def _articles_with_column(records: list[Record]):
+    """(article, its column or None) for every article record."""
+    columns = _columns(records)
+    for record in records:
+        if record.kind == "article":
+            yield record, columns.get(record.get("column"))
+
+
 def where(record: Record) -> str:
     return f"{display_path(record.path)}:{record.line('series_no')}"
 
@@ -77,11 +85,9 @@ def check_series_numbers(records: list[Record], context: CheckContext, problems:
 
 def check_article_dates(records: list[Record], context: CheckContext, problems: Problems) -> None:
     """A paper cannot have printed an article before the column started, nor after today."""
-    columns = _columns(records)
-    for record in records:
-        if record.kind != "article" or record.get("date") is None:
+    for record, column in _articles_with_column(records):
+        if record.get("date") is None:
             continue
-        column = columns.get(record.get("column"))
         started = column.get("started_on") if column is not None else None
         if started is not None and record["date"] < started:
             problems.error(record.path, record.line("date"),
@@ -98,11 +104,7 @@ def check_article_dates(records: list[Record], context: CheckContext, problems: 
 
 def check_article_fields(records: list[Record], context: CheckContext, problems: Problems) -> None:
     """Category from the column's list; summary_only needs its summary."""
-    columns = _columns(records)
-    for record in records:
-        if record.kind != "article":
-            continue
-        column = columns.get(record.get("column"))
+    for record, column in _articles_with_column(records):
         categories = (column.get("categories") or []) if column is not None else []
         category = record.get("category")
         if category and column is not None and category not in categories:

@@ -19,13 +19,14 @@ from . import column_archive, column_groups
 from .column_feed import column_feed, feed_path
 from .column_record import asset_src, byline_text, is_image, record_line
 from .column_series import ROOT, ColumnView, column_views
+from .column_archive import search_excluded
 from .common import record_page, section_page
+from .corrections import SRC as CORRECTIONS_SRC
 from .pagination import page_title, paginate
 from .spec import PageSpec
 
 PER_PAGE = 30  # series list on the column home: 100 planned articles are 4 pages, 1,800 are 60
 LATEST = 5  # 最新刊发 on the column home
-LISTING_META = {"search": {"exclude": True}}  # listings repeat titles; the articles are what search finds
 
 
 def pages(model: Model):
@@ -50,11 +51,8 @@ def home_pages(view: ColumnView, model: Model):
                             archive=column_archive.summary(view), feed_path=feed_path(view),
                             corrections_path=CORRECTIONS_SRC, model=model)
         if pager.number > 1:
-            spec.meta.update(LISTING_META)
+            spec.meta.update(search_excluded())
         yield spec
-
-
-CORRECTIONS_SRC = "corrections/index.md"  # generator/pages/corrections.py
 
 
 def newspaper_of(article: Record, view: ColumnView, model: Model) -> Record | None:
@@ -97,7 +95,7 @@ def clipping_page(article: Record, view: ColumnView, model: Model) -> PageSpec:
     spec.src_path = clipping_src(article)
     spec.title = f"剪报：{article.title}"
     spec.kind = "clipping"
-    spec.meta.update({"template": "clipping.html", **LISTING_META})
+    spec.meta.update({"template": "clipping.html", **search_excluded()})
     return spec
 
 

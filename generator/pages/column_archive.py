@@ -18,10 +18,14 @@ from .common import section_page
 
 
 
+def search_excluded() -> dict:
+    """Listings only repeat titles: search finds the articles themselves (and the column's first page)."""
+    return {"search": {"exclude": True}}
+
+
 def listing_page(src_path: str, title: str, template: str, **context):
-    """A column listing: kept out of the search index (it only repeats titles; the articles are found)."""
     spec = section_page(src_path, title, template, "column", **context)
-    spec.meta["search"] = {"exclude": True}
+    spec.meta.update(search_excluded())
     return spec
 
 
