@@ -24,7 +24,8 @@ def check_images(records, context, problems: Problems) -> None:
     root = Path(context.root).resolve()
     wanted = []  # (record, ref, path)
     for record in records:
-        for ref in field_refs(record) + body_refs(record):
+        in_body = body_refs(record)
+        for ref in field_refs(record) + in_body:
             if is_external(ref.src):
                 _report(problems, record.path, ref.line, "external", ref.src, record.folder)
                 continue
@@ -33,7 +34,7 @@ def check_images(records, context, problems: Problems) -> None:
                 _report(problems, record.path, ref.line, "outside", ref.src, record.folder)
             elif not path.is_file():
                 # `file` fields already report a missing file in the schema check; bodies are ours.
-                if ref in body_refs(record):
+                if ref in in_body:
                     _report(problems, record.path, ref.line, "missing", ref.src, record.folder)
             else:
                 wanted.append((record, ref, path))

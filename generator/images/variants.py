@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass
 
 # Bump when the processing code changes what a variant looks like: every name changes with it.
-PIPELINE_VERSION = 1
+PIPELINE_VERSION = 2
 
 OUTPUT_DIR = "assets/images/content"  # site-relative folder of every processed image
 CARD_ASPECT = (4, 3)  # the brand wall's card thumbnails (theme CSS uses the same ratio)
@@ -20,6 +20,8 @@ GALLERY_ASPECT = (4, 3)
 PORTRAIT_ASPECT = (3, 4)
 JPEG_QUALITY = 82
 WEBP_QUALITY = 78
+# libwebp effort 0–6: 2 is twice as fast as the default 4 for ~5% larger files (measured in benchmarks/).
+WEBP_METHOD = 2
 
 
 @dataclass(frozen=True)
