@@ -429,10 +429,15 @@
         } else if (sn.exact) {
           level = 1;
         }
+        // A title the query covers more of is more likely the page meant (云川市文化和旅游局 for
+        // 市文旅局, rather than a brand whose long title starts with 市文旅局).
+        var titleRanges = findRanges(record.t, needles), covered = 0;
+        titleRanges.forEach(function (r) { covered += r[1] - r[0]; });
         var url = new URL(record.u, self.root).href;
         return {
-          id: slice[i].id, score: slice[i].score, level: level, title: record.t,
-          titleHtml: markRanges(record.t, findRanges(record.t, needles)), url: url,
+          id: slice[i].id, score: slice[i].score * (1 + covered / Math.max(1, record.t.length)),
+          level: level, title: record.t,
+          titleHtml: markRanges(record.t, titleRanges), url: url,
           sectionUrl: sn.anchor && sn.heading !== record.t ? url + "#" + encodeURIComponent(sn.anchor) : url,
           heading: sn.heading, kind: record.k, units: record.n, date: record.d, snippetHtml: sn.html
         };
