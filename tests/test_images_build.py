@@ -31,7 +31,7 @@ def image_project(root: Path) -> Path:
     project = copy_fixture("basic", root)
     content = project / "content"
     alpha = content / "brands" / "alpha"
-    make.alpha_png(alpha / "logo.png")
+    make.alpha_png(alpha / "logo.png", size=(400, 400))
     make.phone_photo(alpha / "g1.jpg", size=(2400, 1800), orientation=6)
     make.phone_photo(alpha / "g2.jpg", size=(2000, 1500), orientation=1, color=(120, 40, 40))
     make.opaque_rgba_png(alpha / "g3.png")
@@ -44,6 +44,9 @@ def image_project(root: Path) -> Path:
     star = content / "exemplars" / "star-li"
     make.phone_photo(star / "li.jpg", size=(1200, 1600), orientation=1, color=(90, 90, 90))
     add_front_matter(star / "index.md", "photo: {src: li.jpg, caption: 李红梅在窗口, consent: true}\n")
+    (content / "about").mkdir()
+    make.phone_photo(content / "about" / "team.jpg", size=(1000, 750), orientation=1)
+    (content / "about.md").write_text("# 关于本站\n\n![工作组合影](about/team.jpg)\n", encoding="utf-8")
     secret = content / "brands" / "secret"
     secret.mkdir()
     make.phone_photo(secret / "logo.jpg", size=(900, 700), color=(1, 2, 3))
@@ -72,7 +75,8 @@ def test_no_raw_original_reaches_the_site_but_attachments_do(site):
         assert rel.startswith((OUTPUT_DIR + "/", "assets/images/favicon", "assets/images/")), rel
         assert not rel.startswith("brands/") and not rel.startswith("exemplars/"), rel
     names = {p.name for p in site.rglob("*")}
-    assert not names & {"logo.png", "g1.jpg", "g2.jpg", "g3.png", "body.jpg", "unused.jpg", "li.jpg", "logo.jpg"}
+    assert not names & {"logo.png", "g1.jpg", "g2.jpg", "g3.png", "body.jpg", "unused.jpg", "li.jpg", "logo.jpg",
+                        "team.jpg"}
     assert (site / "brands" / "alpha" / "material.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -112,6 +116,21 @@ def test_brand_page_shows_logo_gallery_and_captioned_body_image(site):
     assert re.search(r'<img [^>]*width="\d+" height="\d+"', html)
     sub = (site / "brands" / "alpha-sub" / "index.html").read_text(encoding="utf-8")
     assert "sc-cover" in sub and "cover-" in sub  # no logo: a generated cover
+
+
+def test_logos_are_never_cropped_even_on_cards(site):
+    pngs = []  # the logo is the only image with transparency: its fallback is PNG
+    for page in ("brands/index.html", "brands/alpha/index.html"):
+        html = (site / page).read_text(encoding="utf-8")
+        pngs += re.findall(r'<img src="[^"]+\.png"[^>]*width="(\d+)" height="(\d+)"', html)
+    assert pngs and all(w == h for w, h in pngs), pngs
+
+
+def test_plain_pages_images_go_through_the_pipeline(site):
+    html = (site / "about" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<picture class="sc-picture sc-content-image"><source type="image/webp" '
+                     r'srcset="\.\./assets/images/content/', html)
+    assert 'alt="工作组合影"' in html and "team.jpg" not in html
 
 
 def test_left_out_records_images_are_never_written(project, site, tmp_path):
