@@ -253,6 +253,21 @@ def test_no_markdown_syntax_leaks_into_the_text(site):
         assert not re.search(r"\]\(|\*\*|\{[#.]|\{%|\{\{", text), url
 
 
+def test_search_finds_structured_fields_on_the_entity_pages(site):
+    from generator.search.query import IndexReader  # the site's own index, read as the browser would
+
+    reader = IndexReader(site / "search/data")
+
+    def urls(text: str) -> set[str]:
+        return {reader.doc(doc)["u"] for doc in reader.find(text)}
+
+    for text, page in [("让党旗在文旅窗口飘扬", "brands/hongqi/"), ("市文化和旅游局机关党委", "brands/hongqi/"),
+                       ("云直工〔2022〕4号", "exemplars/rf-shu/"), ("班子队伍好", "exemplars/rf-shu/"),
+                       ("市发改委综合科科长", "exemplars/fs-wang/"), ("万人次", "brands/hongqi/")]:
+        assert any(page in url for url in urls(text)), (text, urls(text))
+    assert not any("/compilation/" in url for url in urls("王红同志长期在综合科工作"))
+
+
 def test_sidebar_lists_sections_only(site):
     html = page_html(site, "brands/hongqi/")
     nav = re.search(r'<nav class="md-nav md-nav--primary".*?</nav>', html, re.S).group(0)

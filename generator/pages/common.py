@@ -23,7 +23,8 @@ def section_page(src_path: str, title: str, template: str, kind: str, **context)
 
 
 def document(spec: PageSpec) -> PageSpec:
-    """An entity page read (and printed) as one document: no left navigation, the width goes to it.
-    The section tabs stay on top and the page's own table of contents on the right."""
+    """A page read (and printed) as one document: no left navigation, the width goes to the content.
+    The section tabs on top already say where the reader is (the sidebar would list only the section);
+    the page's own table of contents stays on the right."""
     spec.meta.setdefault("hide", []).append("navigation")
     return spec

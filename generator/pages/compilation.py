@@ -46,7 +46,8 @@ def compilation_page(src_path: str, title: str, back_src: str, model: Model, sto
     return PageSpec(src_path=src_path, title=title, template="compilation.md", kind="compilation",
                     context={"stories": placed, "back_src": back_src, "model": model,
                              "others": others or [], "batch": batch},
-                    meta={"hide": ["navigation", "toc"]})
+                    # Each story is already found on its own page: the compilation would only repeat it.
+                    meta={"hide": ["navigation", "toc"], "search": {"exclude": True}})
 
 
 def demote(markdown: str, levels: int = 1) -> str:

@@ -43,9 +43,9 @@ def exemplar_of(model: Model, award: Award) -> Record | None:
 
 
 def pages(model: Model):
-    yield section_page("honors/index.md", "荣誉榜", "honors.md", "honors", model=model,
+    yield document(section_page("honors/index.md", "荣誉榜", "honors.md", "honors", model=model,
                        years=by_year(model), awards=model.awards, measure=measure,
-                       compilation_src=compilation_src)
+                       compilation_src=compilation_src))
     for batch in model.honors:
         awards = model.awards.get(batch.id, [])
         with_story = storied(model, awards)
