@@ -5,11 +5,8 @@ public one. Done on the demo content (strings derived from the content itself) a
 publish-edition fixture (strings named by hand, including judges' names and individual scores)."""
 from __future__ import annotations
 
-import gzip
 import hashlib
-import html
 import re
-import urllib.parse
 from pathlib import Path
 
 import pytest
@@ -18,45 +15,10 @@ from generator.content.check import check_content
 from generator.content.schema import fields_of
 from generator.edition import Edition, internal_field_names, select
 from generator.lint.segments import plain_page_paths
-from support.sites import FIXTURES, build, copy_fixture
+from support.publishing import Output, publish_sites
+from support.sites import FIXTURES, build
 
 CLAUSE = re.compile(r"[。！？；，、：:\n“”\"‘’（）()《》]+")
-
-
-# ---- reading every output file as text --------------------------------------------------------------
-
-def output_texts(site: Path) -> dict[str, str]:
-    """Every file of the site as searchable text: gzip opened (whatever its name), \\uXXXX escapes,
-    HTML entities and %-encoding decoded as extra variants."""
-    texts = {}
-    for path in sorted(site.rglob("*")):
-        if not path.is_file():
-            continue
-        data = path.read_bytes()
-        if data[:2] == b"\x1f\x8b":
-            data = gzip.decompress(data)
-        text = data.decode("utf-8", errors="replace")
-        variants = [text]
-        if "\\u" in text:
-            variants.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text))
-        if "&" in text:
-            variants.append(html.unescape(text))
-        if "%" in text:
-            variants.append(urllib.parse.unquote(text))
-        texts[path.relative_to(site).as_posix()] = "\n".join(variants)
-    return texts
-
-
-class Output:
-    def __init__(self, site: Path):
-        self.site = site
-        self.files = output_texts(site)
-        self.all = "\n\0\n".join(self.files.values())
-
-    def where(self, needle: str) -> list[str]:
-        if needle not in self.all:
-            return []
-        return [name for name, text in self.files.items() if needle in text]
 
 
 # ---- what is internal, derived from the content -----------------------------------------------------
@@ -229,14 +191,7 @@ NOWHERE = [  # in no normal build of either edition
 
 @pytest.fixture(scope="module")
 def fixture_sites(tmp_path_factory):
-    root = tmp_path_factory.mktemp("publish-edition")
-    project = copy_fixture("publish-edition", root)
-    return {
-        "internal": Output(build(project, site_dir=root / "internal")),
-        "public": Output(build(project, "--edition", "public", site_dir=root / "public")),
-        "drafts": Output(build(project, "--drafts", site_dir=root / "drafts")),
-        "public-drafts": Output(build(project, "--edition", "public", "--drafts", site_dir=root / "public-drafts")),
-    }
+    return publish_sites(tmp_path_factory)
 
 
 @pytest.mark.parametrize("needle", INTERNAL_ONLY)
