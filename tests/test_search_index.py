@@ -12,6 +12,7 @@ from generator.search.documents import SearchDoc, Section, html_sections, page_d
 from generator.search.indexer import IN_FIELDS, IN_TITLE, shard_count, write_index
 from generator.search.query import IndexReader, decode_postings
 from generator.search.synonyms import synonym_group, unit_synonyms
+from generator.search.tokenize import fnv1a
 
 
 def doc(url, title, text, **kw) -> SearchDoc:
@@ -71,6 +72,7 @@ def test_manifest_and_facets(index):
     assert m["synonyms"] == [["文化和旅游局", "文旅局"]]
     assert f["k"] == [0, 1, 2] and f["u"] == [[1], [0], []] and f["y"] == [2022, 2023, 0]
     assert f["d"] == [20221231, 20230501, 0] and f["p"] == [0, 0, 1]
+    assert f["t"] == [fnv1a("红旗党支部风采"), fnv1a("廉政建设"), fnv1a("栏目")]  # exact-title match
 
 
 def test_page_records_hold_what_results_show(index):

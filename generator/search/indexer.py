@@ -26,7 +26,7 @@ from itertools import repeat
 from pathlib import Path
 
 from .documents import KIND_LABELS, SearchDoc
-from .tokenize import count_grams, gram_text, shards_of
+from .tokenize import count_grams, fnv1a, gram_text, runs, shards_of
 
 FORMAT = 1
 MAX_DOCS = 1 << 18  # page ids have 18 bits
@@ -115,6 +115,8 @@ def facets(docs: list[SearchDoc], unit_order: list[tuple[str, str]]) -> tuple[di
         "d": [d.sort_date for d in docs],
         "l": [max(1, round(len(d.body) / 100)) for d in docs],
         "p": [1 if d.listing else 0 for d in docs],
+        # The title's hash: a query that is exactly a page's title ranks it first (brand, person, unit).
+        "t": [fnv1a("".join(runs(d.title))) for d in docs],
     }
     return labels, arrays
 

@@ -19,6 +19,7 @@
 
   // Ranking weights. Title and identifying fields (unit, person, branch …) count above body text.
   var K1 = 1.2, B = 0.75, TITLE = 2.5, FIELD = 1.2, ALL_IN_TITLE = 3, ALL_IN_FIELDS = 1.6, LISTING = 0.5;
+  var EXACT_TITLE = 10;
   var MAX_VARIANTS = 12, RELAXED_SHARE = 0.6;
 
   // ---- tokenization (= tokenize.py) -----------------------------------------------------------
@@ -263,6 +264,18 @@
     return result || new Map();
   };
 
+  // Hashes of what a page title must be (compacted) to be exactly the query: each synonym variant
+  // of a one-term query, or the terms run together.
+  function exactTitles(terms) {
+    var out = {};
+    if (terms.length === 1) {
+      terms[0].variants.forEach(function (v) { out[fnv1a(v.needle)] = true; });
+    } else if (terms.length > 1) {
+      out[fnv1a(terms.map(function (t) { return t.needle; }).join(""))] = true;
+    }
+    return out;
+  }
+
   function matchesFilters(facets, doc, filters) {
     if (filters.kind !== undefined && filters.kind !== null && filters.kind !== "" &&
         facets.k[doc] !== filters.kind) return false;
@@ -294,8 +307,10 @@
           relaxed = scores.size > 0;
         }
         var facets = self.facets, counts = { kind: {}, unit: {}, year: {} }, hits = [];
+        var titles = exactTitles(terms);
         scores.forEach(function (s, doc) {
           if (facets.p[doc]) s *= LISTING;
+          if (titles[facets.t[doc]]) s *= EXACT_TITLE;
           counts.kind[facets.k[doc]] = (counts.kind[facets.k[doc]] || 0) + 1;
           facets.u[doc].forEach(function (u) { counts.unit[u] = (counts.unit[u] || 0) + 1; });
           if (facets.y[doc]) counts.year[facets.y[doc]] = (counts.year[facets.y[doc]] || 0) + 1;
@@ -411,7 +426,8 @@
 
   // Records for hits[start, start+count), checked for the exact phrases, ready to show.
   // level: 3 the title is the query, 2 the title holds every term, 1 the text holds every term as
-  // typed, 0 only the grams were found (scattered). Within the results on screen, higher first.
+  // typed, 0 only the grams were found (scattered). Within the results on screen, higher first;
+  // among titles holding the query, the title it covers more of (in steps of 5%), then the score.
   Engine.prototype.present = function (result, start, count) {
     var self = this, slice = result.hits.slice(start, start + count), terms = result.terms;
     return Promise.all(slice.map(function (hit) { return self.doc(hit.id); })).then(function (records) {
@@ -435,14 +451,16 @@
         titleRanges.forEach(function (r) { covered += r[1] - r[0]; });
         var url = new URL(record.u, self.root).href;
         return {
-          id: slice[i].id, score: slice[i].score * (1 + covered / Math.max(1, record.t.length)),
-          level: level, title: record.t,
+          id: slice[i].id, score: slice[i].score, level: level, title: record.t,
+          coverage: level >= 2 ? Math.round(20 * covered / Math.max(1, record.t.length)) : 0,
           titleHtml: markRanges(record.t, titleRanges), url: url,
           sectionUrl: sn.anchor && sn.heading !== record.t ? url + "#" + encodeURIComponent(sn.anchor) : url,
           heading: sn.heading, kind: record.k, units: record.n, date: record.d, snippetHtml: sn.html
         };
       });
-      items.sort(function (a, b) { return b.level - a.level || b.score - a.score; });
+      if (result.sort !== "date") {
+        items.sort(function (a, b) { return b.level - a.level || b.coverage - a.coverage || b.score - a.score; });
+      }
       return items;
     });
   };
