@@ -340,3 +340,14 @@ def test_picture_markup_is_relative_to_the_page_and_complete(project):
     assert page.picture(None, None) == "" and page.picture(None, "") == ""
     assert page.image_url(None, "p.jpg").startswith("../../assets/images/content/")
     assert page.image_url(None, "p.jpg").endswith("-1600.jpg")
+
+
+def test_check_probes_many_new_images_in_parallel_and_then_from_the_cache(tmp_path):
+    from generator.images.check import PARALLEL_FROM, probe_many
+
+    paths = [make.phone_photo(tmp_path / f"{i}.jpg", size=(320, 240), orientation=1) for i in range(PARALLEL_FROM)]
+    paths.append(make.truncated_jpeg(tmp_path / "bad.jpg"))
+    found = probe_many(paths, tmp_path / "cache", workers=2)
+    assert [found[p].issue for p in paths] == [""] * PARALLEL_FROM + ["truncated"]
+    cache = ImageCache(tmp_path / "cache")
+    assert all(probe_file(p, cache=cache, compute=False) == found[p] for p in paths)

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass
 
 from .fonts import FontChoice
-from .variants import CARD_ASPECT, OUTPUT_DIR, PURPOSES, Rendition, Variant, JPEG_QUALITY, WEBP_QUALITY
+from .variants import CARD_ASPECT, JPEG_QUALITY, PURPOSES, WEBP_QUALITY, Rendition, Variant
 
 DESIGN_VERSION = 1
 # The theme's colours (theme/assets/css/showcase.css: --sc-red, --sc-gold) in four shades; a brand
