@@ -27,6 +27,10 @@ URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "back
 _QUICK = re.compile(r"<|\]\s*[(:]")
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:text/html", "data:application/xhtml",
                    "data:image/svg")
+# Only tags that could be active are worth parsing: names of elements and attributes are never
+# entity-decoded by browsers, so a plain search for them is safe (values are checked by the parser).
+_MAYBE_ACTIVE = re.compile(r"<\s*/?\s*(?:" + "|".join(ACTIVE_ELEMENTS + ACTIVE_VOID) + r")\b|"
+                           r"<[^>]*\s(?:on[a-z]+|srcdoc|style|" + "|".join(URL_ATTRIBUTES) + r")\s*=", re.I)
 _FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,})")
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)", re.S)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")  # [text](url "title") and ![alt](src)
@@ -87,13 +91,15 @@ def scan(text: str) -> list[tuple[int, int, str, str]]:
             edits.append((match.start(), match.end(), "", f"自动链接 {_short(match.group(1))} 是脚本地址"))
     autolinks = [(m.start(), m.end()) for m in _AUTOLINK.finditer(masked)]
     for match in _MD_LINK.finditer(masked):
-        start, end = match.start(1), link_end(masked, match.start(1))
-        if is_script_url(masked[start:end]):
-            edits.append((start, end, "#", f"链接地址 {_short(masked[start:end])} 是脚本"))
+        start = match.start(1)
+        if masked[start:start + 1] in "./#?" or not is_script_url(match.group(1)[:80]):
+            continue  # relative links (nearly all) and web addresses: the scheme decides, the rest can't
+        end = link_end(masked, start)
+        edits.append((start, end, "#", f"链接地址 {_short(masked[start:end])} 是脚本"))
     for match in _MD_REF.finditer(masked):
         if is_script_url(match.group(1)):
             edits.append((match.start(1), match.end(1), "#", f"链接地址 {_short(match.group(1))} 是脚本"))
-    if "<" in masked:
+    if "<" in masked and _MAYBE_ACTIVE.search(masked):
         scanner = _Scanner(masked, autolinks)
         scanner.run()
         edits.extend(scanner.edits)

@@ -55,12 +55,17 @@ class Hit:
     fix: str | None = None
 
 
+_HAN_CHAR = re.compile(f"[{HAN}]")
+_CLASSES = {HAN: _HAN_CHAR, LEFT: re.compile(f"[{LEFT}]"), RIGHT: re.compile(f"[{RIGHT}]"),
+            LEFT + "，。": re.compile(f"[{LEFT}，。]")}
+
+
 def has_han(text: str) -> bool:
-    return re.search(f"[{HAN}]", text) is not None
+    return _HAN_CHAR.search(text) is not None
 
 
 def _han_at(text: str, index: int, chars: str = HAN) -> bool:
-    return 0 <= index < len(text) and re.match(f"[{chars}]", text[index]) is not None
+    return 0 <= index < len(text) and _CLASSES[chars].match(text[index]) is not None
 
 
 # ---- errors: artifacts and placeholders ---------------------------------------------------------
@@ -68,9 +73,11 @@ def _han_at(text: str, index: int, chars: str = HAN) -> bool:
 def artifact_hits(text: str, markdown: bool) -> list[Hit]:
     hits = []
     star_hint = "核对原文，补全被屏蔽的文字（抓取的网页常把敏感词替换成 **）"
-    for match in _MASKED_WORDS.finditer(text):
+    lower = text.lower()
+    stars = "**" in text  # cheap substring tests first: most lines have none of these
+    for match in _MASKED_WORDS.finditer(text) if stars else ():
         hits.append(Hit(match.start(), match.end(), ERROR, f"疑似屏蔽残留“{match.group(0)}”", star_hint))
-    runs = list(_STARS.finditer(text))
+    runs = list(_STARS.finditer(text)) if stars else []
     if markdown:
         # Bold is **paired** on a line; an odd one out inside a word is what a scraper left.
         pairs = [m for m in runs if len(m.group(0)) in (2, 3)]
@@ -86,23 +93,23 @@ def artifact_hits(text: str, markdown: bool) -> list[Hit]:
     for match in runs:
         around = text[max(0, match.start() - 2):match.end() + 2]
         hits.append(Hit(match.start(), match.end(), ERROR, f"疑似屏蔽残留“{around.strip()}”", star_hint))
-    for match in _TIMES.finditer(text):
+    for match in _TIMES.finditer(text) if "××" in text else ():
         hits.append(Hit(match.start(), match.end(), ERROR, f"占位符“{match.group(0)}”未替换",
                         "填写实际的名称或数字"))
-    for match in _XX.finditer(text):
+    for match in _XX.finditer(text) if "xx" in lower else ():
         if _han_at(text, match.start() - 1) or _han_at(text, match.end()):
             around = text[max(0, match.start() - 1):match.end() + 1].strip()
             hits.append(Hit(match.start(), match.end(), ERROR, f"占位符“{match.group(0)}”未替换（“{around}”）",
                             "填写实际的名称或数字（抓取的网页常把人名、地名换成 xx）"))
-    for match in _X_ORGAN.finditer(text):
+    for match in _X_ORGAN.finditer(text) if ("x" in lower or "×" in text) else ():
         word = text[match.start():match.end() + 1]
         hits.append(Hit(match.start(), match.end() + 1, ERROR, f"疑似被屏蔽的机构名“{word}”",
                         "核对原文，写出完整名称（如“市委”“党委”）"))
-    for match in _PINYIN.finditer(text):
+    for match in _PINYIN.finditer(text) if any(word in lower for word in PINYIN) else ():
         word = re.sub(r"\s", "", match.group(1)).lower()
         hits.append(Hit(match.start(), match.end(), ERROR, f"正文里有拼音“{match.group(1)}”，疑似屏蔽词残留",
                         f"改为汉字“{PINYIN.get(word, '')}”"))
-    for match in _BLANK_NUMBER.finditer(text):
+    for match in _BLANK_NUMBER.finditer(text) if "_" in text else ():
         word = text[match.start():match.end() + 1]
         hits.append(Hit(match.start(), match.end(), ERROR, f"“{word}”中的数字不完整",
                         "补全数字，如“2023年”"))
@@ -113,12 +120,12 @@ def artifact_hits(text: str, markdown: bool) -> list[Hit]:
 
 def typography_hits(text: str) -> list[Hit]:
     hits = []
-    for match in _HALF_PUNCT.finditer(text):
+    for match in _HALF_PUNCT.finditer(text) if any(mark in text for mark in FULLWIDTH) else ():
         mark = match.group(1)
         hits.append(Hit(match.start(), match.end(), WARNING,
                         f"中文之间用了半角{PUNCT_NAMES[mark]}“{mark}”",
                         f"改为全角“{FULLWIDTH[mark]}”；{FIX_HINT}", FULLWIDTH[mark]))
-    for match in _PARENS.finditer(text):
+    for match in _PARENS.finditer(text) if "(" in text else ():
         inner = match.group(1)
         if has_han(inner) and (_han_at(text, match.start() - 1, LEFT) or _han_at(inner, 0)
                                or _han_at(text, match.end(), RIGHT) or _han_at(inner, len(inner) - 1)):
@@ -134,13 +141,12 @@ def typography_hits(text: str) -> list[Hit]:
                 hits.append(Hit(match.start(), match.end(), WARNING,
                                 f"中文里用了直{name}{quote}{_short(inner)}{quote}",
                                 f"改为{open_}{_short(inner)}{close}；{FIX_HINT}", f"{open_}{inner}{close}"))
-        if quote == '"':
-            for index, char in enumerate(text):
-                if char == quote and not any(a <= index < b for a, b in paired) \
-                        and (_han_at(text, index - 1) or _han_at(text, index + 1)) and text.count('"') % 2:
+        if quote == '"' and text.count('"') % 2:
+            for index in (i for i, char in enumerate(text) if char == quote):
+                if not any(a <= index < b for a, b in paired) and (_han_at(text, index - 1) or _han_at(text, index + 1)):
                     hits.append(Hit(index, index + 1, WARNING, "中文里有一个不成对的直引号\"",
                                     "改为中文引号“”，并检查另一半是否丢失"))
-    for match in _ELLIPSIS.finditer(text):
+    for match in _ELLIPSIS.finditer(text) if ("..." in text or "。。" in text or "…" in text) else ():
         if _han_at(text, match.start() - 1, LEFT + "，。") or _han_at(text, match.end(), RIGHT):
             hits.append(Hit(match.start(), match.end(), WARNING, f"中文里的省略号写成了“{match.group(0)}”",
                             f"改为“……”；{FIX_HINT}", "……"))
