@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--edition", choices=EDITIONS, default="internal")
     p.add_argument("--no-drafts", dest="drafts", action="store_false", help="不显示草稿")
+    p.add_argument("--now", help="按这个时间预览定时发布的记录（ISO 格式，北京时间），默认现在")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("new", help="新建一条内容（带注释的模板）")
@@ -177,7 +178,12 @@ def cmd_build(args) -> int:
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
-    apply_edition_env(args.edition, args.drafts, None)
+    try:
+        parse_now(args.now)
+    except ValueError as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    apply_edition_env(args.edition, args.drafts, args.now)
     serve(config_file=args.config_file, livereload=True, dev_addr=f"{args.host}:{args.port}")
     return 0
 
