@@ -73,3 +73,22 @@ def test_navigation_by_clicking_from_the_home_page(unzipped, page):
     with page.expect_navigation():
         page.click(".md-header a.md-logo")
     assert page.url == (unzipped / "index.html").as_uri()
+
+
+def test_search_works_from_the_unzipped_folder(unzipped, page):
+    """The header search over file:// from a folder whose path has Chinese and a space."""
+    open_file(page, unzipped / "index.html")
+    box = page.locator("[data-sc-search-input]")
+    box.click()
+    page.keyboard.type("红旗党支部")
+    page.wait_for_function("() => document.querySelectorAll('[data-sc-search] .md-search-result__item').length > 0",
+                           timeout=15_000)
+    hrefs = page.eval_on_selector_all("[data-sc-search] .md-search-result__link", "els => els.map(e => e.href)")
+    assert hrefs and all(h.startswith(unzipped.as_uri() + "/") and h.split("#")[0].endswith(".html") for h in hrefs), hrefs
+    with page.expect_navigation():
+        page.locator("[data-sc-search] .md-search-result__link").first.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0] == hrefs[0].split("#")[0]
+    assert "红旗党支部" in page.inner_text("article")
+    page.requests.settle(page)
+    assert_clean(page)
