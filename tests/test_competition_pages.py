@@ -60,6 +60,10 @@ def test_finalists_in_draw_order_and_timeline(sites):
     assert rows == [("1", "绿野先锋", "云川市林业局", "林青松"), ("2", "红旗商务", "云川市商务局", "陈晓红"),
                     ("3", "安心民政", "云川市民政局", "何安"), ("4", "清风审计", "云川市审计局", "吴清")]
     assert "决赛 2024年5月20日 现场展示，每支队伍限时5分钟，占总分70%" in page
+    # an entry's slides: a link that works from the page
+    raw = html(sites["public"], "competitions/show-2024/index.html")
+    [href] = re.findall(r'<a href="([^"]+)">演示文稿</a>', raw)
+    assert (sites["public"] / "competitions/show-2024" / href).resolve().is_file()
 
 
 def test_explicit_award_outside_the_tiers(sites):
