@@ -43,33 +43,22 @@ class ColumnProgress:
 
 def honorees(model: Model, kind: str) -> set:
     """Who holds an honor of `kind` on this site: page keys, or (name, unit) for names without a page."""
-    held = set()
+    exemplar_of_brand = {e["brand"]: e for e in model.exemplars if e["kind"] == kind and e.get("brand")}
+    held, revoked = set(), set()
     for batch in model.honors:
         if batch["type"] != kind:
             continue
         for award in model.awards.get(batch.id, []):
-            if award.revoked:
-                continue
-            if award.target is not None and award.target.kind == "exemplar":
-                held.add(award.target.key)
-            elif award.target is not None:  # a brand named directly: its exemplar page, if any
-                exemplar = _exemplar_of_brand(model, award.target, kind)
-                held.add(exemplar.key if exemplar else award.target.key)
+            if award.target is not None and award.target.kind == "brand":  # a brand named directly
+                who = exemplar_of_brand.get(award.target.id, award.target).key
+            elif award.target is not None:
+                who = award.target.key
             else:
-                held.add((award.name, award.unit.id if award.unit else None))
-    revoked_only = {a.target.key for b in model.honors if b["type"] == kind
-                    for a in model.awards.get(b.id, []) if a.revoked and a.target is not None}
-    for exemplar in model.exemplars:
-        if exemplar["kind"] == kind and exemplar.key not in revoked_only:
-            held.add(exemplar.key)
+                who = (award.name, award.unit.id if award.unit else None)
+            (revoked if award.revoked else held).add(who)
+    # exemplar pages no roll names; one whose only award was revoked stays out
+    held |= {e.key for e in model.exemplars if e["kind"] == kind and e.key not in revoked}
     return held
-
-
-def _exemplar_of_brand(model: Model, brand: Record, kind: str) -> Record | None:
-    for exemplar in model.exemplars:
-        if exemplar["kind"] == kind and exemplar.get("brand") == brand.id:
-            return exemplar
-    return None
 
 
 def campaign_counters(model: Model) -> list[Counter]:

@@ -1,7 +1,8 @@
 """品牌: the brand wall (cards grouped by unit, paginated) and one page per brand with its "1+N" matrix.
 
 A brand's level is derived: 主品牌 when it has no (published) parent, 子品牌 otherwise. Its honors,
-sub-brands, competition results (theme/showcase/_brand_results.md) and related articles come from the model, never typed twice.
+sub-brands, competition results (theme/showcase/_brand_results.md) and related articles come from
+the model, never typed twice.
 """
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from ..model import Award, Model
 from .common import document, record_page, section_page
 from .pagination import PAGE_DIR, page_of, page_runs, page_title, paginate
 
-PER_PAGE = 30  # cards per wall page: ten rows of three at desktop width
+PER_PAGE = 30  # cards per wall page: six rows of five at desktop width, fifteen of two on a phone
 RESERVED_IDS = (PAGE_DIR,)  # brands/page/2/ must stay the wall's page 2
 
 
@@ -24,7 +25,6 @@ class BrandCard:
     unit: Record | None
     parent: Record | None  # the published parent brand ("1" of the matrix)
     children: tuple  # published sub-brands
-    depth: int = 0  # 0 for a main brand, 1 for its sub-brands …
 
     @property
     def level(self) -> str:
@@ -53,9 +53,9 @@ class MatrixNode:
         return 1 + sum(child.size for child in self.children)
 
 
-def card(model: Model, brand: Record, depth: int = 0) -> BrandCard:
+def card(model: Model, brand: Record) -> BrandCard:
     return BrandCard(brand=brand, unit=model.unit_of(brand), parent=model.get("brand", brand.get("parent")),
-                     children=tuple(_sorted(model.sub_brands.get(brand.id, []))), depth=depth)
+                     children=tuple(_sorted(model.sub_brands.get(brand.id, []))))
 
 
 def _sorted(brands) -> list[Record]:
@@ -68,23 +68,23 @@ def wall_cards(model: Model) -> list[BrandCard]:
     cards: list[BrandCard] = []
     placed: set = set()
 
-    def place(brand: Record, depth: int) -> None:
+    def place(brand: Record) -> None:
         if brand.key in placed:
             return
         placed.add(brand.key)
-        cards.append(card(model, brand, depth))
+        cards.append(card(model, brand))
         for child in _sorted(model.sub_brands.get(brand.id, [])):
             if child.get("unit") == brand.get("unit"):  # a sub-brand of another unit stays with its unit
-                place(child, depth + 1)
+                place(child)
 
     for unit in model.units:
         brands = model.by_unit.get(unit.id, {}).get("brand", [])
         tops = [b for b in brands if not model.get("brand", b.get("parent"))
                 or model.get("brand", b["parent"]).get("unit") != unit.id]
         for brand in _sorted(tops):
-            place(brand, 0)
+            place(brand)
         for brand in _sorted(brands):  # anything a parent chain did not reach (defensive)
-            place(brand, 0)
+            place(brand)
     return cards
 
 

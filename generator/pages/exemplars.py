@@ -93,29 +93,33 @@ def years(cards) -> dict[int, list[ExemplarCard]]:
     return dict(sorted(by_year.items(), reverse=True))
 
 
+def by_kind(cards) -> list[tuple]:
+    """[(kind, name, cards of that kind)] for every kind, in the schema's order."""
+    return [(kind, name, [c for c in cards if c.exemplar["kind"] == kind])
+            for kind, name in EXEMPLAR_KIND_NAMES.items()]
+
+
 def pages(model: Model):
     cards_by_kind = {kind: kind_cards(model, kind) for kind in EXEMPLAR_KIND_NAMES}
     all_cards = [c for cards in cards_by_kind.values() for c in cards]
     by_year = years(all_cards)
-    yield document(section_page("exemplars/index.md", "先进典型", "exemplars.md", "exemplars", model=model,
-                       kinds=[(kind, EXEMPLAR_KIND_NAMES[kind], cards) for kind, cards in cards_by_kind.items()],
-                       by_year=by_year, by_unit=unit_table(model, cards_by_kind),
-                       kind_src=kind_src, year_src=year_src, kind_compilation_src=kind_compilation_src))
+    yield document(section_page(
+        "exemplars/index.md", "先进典型", "exemplars.md", "exemplars", model=model,
+        kinds=by_kind(all_cards), by_year=by_year, by_unit=unit_table(model, cards_by_kind),
+        kind_src=kind_src, year_src=year_src, kind_compilation_src=kind_compilation_src))
     for kind, cards in cards_by_kind.items():
         name = EXEMPLAR_KIND_NAMES[kind]
         pagers = paginate(cards, PER_PAGE, kind_base(kind))
         for pager, groups in zip(pagers, page_runs(pagers, key=lambda c: c.year_label)):
-            yield document(section_page(pager.src_path, page_title(name, pager), "exemplar-list.md", "exemplars",
-                               pager=pager, groups=groups, exemplar_kind=kind, kind_name=name,
-                               compilation_src=kind_compilation_src(kind), model=model))
-        yield compilation_page(kind_compilation_src(kind), f"{name}事迹汇编",
-                               back_src=kind_src(kind), model=model,
+            yield document(section_page(
+                pager.src_path, page_title(name, pager), "exemplar-list.md", "exemplars", model=model,
+                pager=pager, groups=groups, exemplar_kind=kind, kind_name=name,
+                compilation_src=kind_compilation_src(kind)))
+        yield compilation_page(kind_compilation_src(kind), f"{name}事迹汇编", back_src=kind_src(kind), model=model,
                                stories=[story(model, c.exemplar, list(c.awards)) for c in cards])
     for year, cards in by_year.items():
         yield document(section_page(year_src(year), f"{year}年度先进典型", "exemplar-year.md", "exemplars",
-                           year=year, model=model, kind_src=kind_src,
-                           kinds=[(kind, EXEMPLAR_KIND_NAMES[kind], [c for c in cards if c.exemplar["kind"] == kind])
-                                  for kind in EXEMPLAR_KIND_NAMES]))
+                                    year=year, model=model, kind_src=kind_src, kinds=by_kind(cards)))
     for exemplar in model.exemplars:
         c = card(model, exemplar)
         yield document(record_page(

@@ -28,34 +28,31 @@ def by_year(model: Model) -> list[tuple[int, list[Record]]]:
     return list(years.items())
 
 
-def storied(model: Model, awards: list[Award]) -> list[Award]:
-    """Awards whose honoree has an exemplar page (directly, or a brand's exemplar), document order."""
-    return [a for a in awards if exemplar_of(model, a) is not None]
-
-
-def exemplar_of(model: Model, award: Award) -> Record | None:
-    if award.target is None:
-        return None
-    if award.target.kind == "exemplar":
-        return award.target
-    return next((e for e in model.exemplars if e.get("brand") == award.target.id
-                 and e["kind"] == "brand_exemplar"), None)
+def exemplar_pages(model: Model) -> dict:
+    """What an award names → its exemplar page: an exemplar itself, or a brand's brand exemplar."""
+    found = {e.key: e for e in model.exemplars}
+    for exemplar in model.exemplars:
+        if exemplar["kind"] == "brand_exemplar" and exemplar.get("brand"):
+            found.setdefault(("brand", exemplar["brand"]), exemplar)
+    return found
 
 
 def pages(model: Model):
     yield document(section_page("honors/index.md", "荣誉榜", "honors.md", "honors", model=model,
-                       years=by_year(model), awards=model.awards, measure=measure,
-                       compilation_src=compilation_src))
+                                years=by_year(model), awards=model.awards, measure=measure))
+    story_of = exemplar_pages(model)
     for batch in model.honors:
         awards = model.awards.get(batch.id, [])
-        with_story = storied(model, awards)
-        yield document(record_page(batch, "honor.md", model=model, awards=awards, measure=measure(batch),
-                          revoked=[a for a in awards if a.revoked],
-                          compilation_src=compilation_src(batch) if with_story else None))
+        # awards whose honoree has an exemplar page, in document order
+        with_story = [a for a in awards if a.target is not None and a.target.key in story_of]
+        yield document(record_page(
+            batch, "honor.md", model=model, awards=awards, measure=measure(batch),
+            revoked=[a for a in awards if a.revoked],
+            compilation_src=compilation_src(batch) if with_story else None))
         if with_story:
             stories = []
             for award in with_story:
-                exemplar = exemplar_of(model, award)
+                exemplar = story_of[award.target.key]
                 stories.append(story(model, exemplar, awards_of(model, exemplar)))
             yield compilation_page(compilation_src(batch), f"{batch.title}事迹汇编", back_src=page_path(batch),
                                    model=model, stories=stories, batch=batch,

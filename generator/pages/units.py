@@ -46,9 +46,9 @@ def summary(model: Model, unit: Record) -> dict:
 
 
 def pages(model: Model):
-    yield document(section_page("units/index.md", "单位", "units.md", "units", model=model,
-                       rows=[(unit, summary(model, unit)) for unit in model.units],
-                       kind_names=EXEMPLAR_KIND_NAMES))
+    rows = [(unit, summary(model, unit)) for unit in model.units]
+    yield document(section_page("units/index.md", "单位", "units.md", "units", model=model, rows=rows,
+                                kind_names=EXEMPLAR_KIND_NAMES))
     wall = brand_pages.wall_cards(model)
     for unit in model.units:
         linked = model.by_unit.get(unit.id, {})
