@@ -243,10 +243,13 @@ def _marks_by_round_entry(fields: dict, round_ids: set, criteria: list) -> dict[
         values = score.get("values") or {}
         if key[0] not in round_ids or (key + (score.get("judge"),)) in seen:
             continue
-        if not criteria or any(not is_number(values.get(name)) for name in criteria):
+        try:
+            exact = {name: number(values.get(name)) for name in criteria}
+        except (ValueError, ZeroDivisionError):
+            continue
+        if not exact:
             continue
         seen.add(key + (score.get("judge"),))
-        exact = {name: number(values[name]) for name in criteria}
         marks.setdefault(key, []).append(Mark(score["judge"], exact, sum(exact.values(), Fraction(0))))
     return marks
 
