@@ -184,6 +184,11 @@ def cmd_serve(args) -> int:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
     apply_edition_env(args.edition, args.drafts, args.now)
+    if args.host in ("0.0.0.0", "::"):
+        from .hosting import lan_addresses
+
+        for address in lan_addresses():
+            print(f"局域网预览：同一网络的电脑可打开 http://{address}:{args.port}/", file=sys.stderr)
     serve(config_file=args.config_file, livereload=True, dev_addr=f"{args.host}:{args.port}")
     return 0
 

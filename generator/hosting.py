@@ -150,3 +150,23 @@ def remove_offline_extras(site_dir: Path) -> None:
     for folder in sorted((p for p in site_dir.rglob("*") if p.is_dir()), reverse=True):
         if not any(folder.iterdir()):
             shutil.rmtree(folder)
+
+
+# ---- LAN preview -----------------------------------------------------------------------------------
+
+def lan_addresses() -> list[str]:
+    """This machine's IPv4 addresses other machines can reach (for `serve --host 0.0.0.0`'s hint)."""
+    import socket
+
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        try:
+            probe.connect(("10.255.255.255", 1))  # UDP connect sends nothing; it only picks a route
+            found.append(probe.getsockname()[0])
+        except OSError:
+            pass
+    try:
+        found += socket.gethostbyname_ex(socket.gethostname())[2]
+    except OSError:
+        pass
+    return sorted({a for a in found if not a.startswith("127.")})

@@ -153,6 +153,16 @@ def test_every_link_of_the_offline_site_names_an_existing_file(demo_offline):
     assert dead == [], "\n".join(dead[:30])
 
 
+def test_offline_build_defaults_to_site_offline_beside_site(tmp_path):
+    project = basic_project(tmp_path)
+    result = site_support.showcase("build", "--offline", cwd=project, check=True)
+    assert "离线包：" in result.stdout and "site-offline.zip" in result.stdout
+    assert (project / "site-offline" / "index.html").is_file() and not (project / "site").exists()
+    with zipfile.ZipFile(project / "site-offline.zip") as archive:
+        index = archive.read("showcase-offline/index.html").decode("utf-8")
+    assert 'href="brands/index.html"' in index and 'href="brands/"' not in index
+
+
 def test_offline_zip_is_replaced_atomically(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

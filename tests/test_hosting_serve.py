@@ -102,9 +102,10 @@ def test_serve_listens_on_the_lan_and_live_reloads_content_theme_and_config(serv
             pytest.fail(f"no live reload after editing {step}; serve log:\n{log.read_text(encoding='utf-8')[-3000:]}")
     assert listening_on_all_interfaces(port)
     lan = lan_address()
-    if lan:  # reachable from other machines, not only from 127.0.0.1
+    if lan:  # reachable from other machines, not only from 127.0.0.1, and the user is told where
         with urllib.request.urlopen(f"http://{lan}:{port}/", timeout=10) as resp:
             assert resp.status == 200
+        assert f"局域网预览：同一网络的电脑可打开 http://{lan}:{port}/" in log.read_text(encoding="utf-8")
 
     page.goto(url)
     page.wait_for_load_state("load")
