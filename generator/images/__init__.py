@@ -11,7 +11,9 @@ For content templates (theme/showcase/*.md), these functions are bound to the pa
         gives "" after reporting `path:line: 错误: …` (the build then stops).
         purpose: "logo" (never cropped, small) | "card" (centre-cropped to 4:3 thumbnails) |
         "content" (480/960/1600) | "gallery" (4:3 thumbnails) | "large" (lightbox view) |
-        "photo" (a person's photo, uncropped, ≤ 960).
+        "photo" (uncropped, ≤ 960) | "portrait" (a person, centre-cropped to 3:4) |
+        "hero" (the head of a brand page, uncropped); widths and `sizes` in variants.PURPOSES.
+        A record's own `logo` is never cropped, whatever the purpose.
     cover(record, purpose="card", alt=None, css_class="", subtitle="") -> Markup
         A generated cover (the record's title on the theme's red) for a brand without a logo.
     image_url(record, src=None, purpose="content") -> str
