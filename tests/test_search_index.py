@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from generator.content.records import Record
@@ -153,8 +154,16 @@ def test_self_check_fails_when_pages_are_not_found_by_their_titles(tmp_path, mon
     import generator.search.indexer as indexer
 
     real = indexer.build_postings
-    monkeypatch.setattr(indexer, "build_postings", lambda docs: {k: v for k, v in real(docs).items()
-                                                                 if indexer.gram_text(k) != "风采"})
+
+    def losing_a_gram(docs):  # an index bug that drops one gram
+        postings = real(docs)
+        lost = postings.grams.index("风采")
+        for column in (postings.grams, postings.data):
+            del column[lost]
+        postings.numbers = np.delete(postings.numbers, lost)
+        return postings
+
+    monkeypatch.setattr(indexer, "build_postings", losing_a_gram)
     with pytest.raises(SearchIndexError, match="用标题“红旗党支部风采”找不到 a/"):
         build_search(DOCS, site_with_assets(tmp_path))
 
@@ -245,3 +254,45 @@ def test_demo_units_give_the_short_name_of_the_culture_bureau():
     groups = unit_synonyms(units)
     assert any("文旅局" in g and "文化和旅游局" in g for g in groups)
     assert all(len(name) >= 3 for group in groups for name in group)  # never a bare "局" or "市委"
+
+
+def reference_postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
+    """The index by its definition, in plain Python: gram → [(page, weight)]."""
+    from generator.search.tokenize import WORD, is_cjk, normalize, word_prefixes
+
+    def grams(text):
+        text, found = normalize(text), {}
+        for i, ch in enumerate(text):
+            if is_cjk(ch):
+                found[ch] = found.get(ch, 0) + 1
+                if i + 1 < len(text) and is_cjk(text[i + 1]):
+                    found[text[i:i + 2]] = found.get(text[i:i + 2], 0) + 1
+        for word in WORD.findall(text):
+            for prefix in word_prefixes(word):
+                found[prefix] = found.get(prefix, 0) + 1
+        return found
+
+    index: dict[str, list[tuple[int, int]]] = {}
+    for page, d in enumerate(docs):
+        body, title, fields = grams(d.body), grams(d.title), grams(d.fields)
+        for gram in body.keys() | title.keys() | fields.keys():
+            weight = min(body.get(gram, 0), 15) | (16 if gram in title else 0) | (32 if gram in fields else 0)
+            index.setdefault(gram, []).append((page, weight))
+    return index
+
+
+def test_postings_match_the_definition():
+    import random
+
+    from generator.search.indexer import build_postings
+
+    rng = random.Random(3)
+    alphabet = "党建品牌支部红旗廉政志愿，。 2023年ＡＢapp一二"
+    docs = [doc(f"p{i}/", "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))),
+                "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 300))),
+                fields="".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20))))
+            for i in range(60)]
+    postings = build_postings(docs)
+    got = {g: decode_postings(data) for g, data in zip(postings.grams, postings.data)}
+    assert got == reference_postings(docs)
+    assert len(postings.numbers) == len(postings.grams) == len(set(postings.grams))

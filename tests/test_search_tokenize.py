@@ -6,15 +6,28 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.tokenize import (count_grams, gram_code, gram_text, normalize, query_grams, runs,
-                                       shard_of)
+from generator.search.tokenize import (gram_code, is_cjk, gram_text, gram_texts, normalize, page_grams, query_grams,
+                                       runs, shard_of)
 
 ENGINE_JS = Path(__file__).resolve().parents[1] / "theme" / "assets" / "js" / "search-engine.js"
 
 
 def grams_of(text: str) -> dict[str, int]:
-    cjk, words = count_grams(text)
-    return {**{gram_text(code): n for code, n in cjk.items()}, **words}
+    codes, counts, words = page_grams(text)
+    assert list(codes) == sorted(set(codes.tolist()))  # distinct, ascending
+    return {**dict(zip(gram_texts(codes), counts.tolist())), **words}
+
+
+def reference_grams(text: str) -> dict[str, int]:
+    """The definition, spelled out character by character."""
+    text = normalize(text)
+    grams: dict[str, int] = {}
+    for i, ch in enumerate(text):
+        if is_cjk(ch):
+            grams[ch] = grams.get(ch, 0) + 1
+            if i + 1 < len(text) and is_cjk(text[i + 1]):
+                grams[text[i:i + 2]] = grams.get(text[i:i + 2], 0) + 1
+    return grams
 
 
 def test_cjk_text_gives_every_character_and_adjacent_pair():
@@ -26,6 +39,15 @@ def test_punctuation_and_spaces_separate_runs_no_bigram_across_them():
     grams = grams_of("文旅红·一店一名片，党建 品牌")
     assert "红一" not in grams and "片党" not in grams and "建品" not in grams
     assert grams["一店"] == 1 and grams["名片"] == 1 and grams["一"] == 2
+
+
+def test_numpy_counting_matches_the_definition():
+    rng = random.Random(9)
+    alphabet = "党建品牌支部红旗，。 2023ＡＢ年〇カ한𠀀"
+    for _ in range(200):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        got = {g: n for g, n in grams_of(text).items() if is_cjk(g)}
+        assert got == reference_grams(text), text
 
 
 def test_counts_repeat_occurrences():

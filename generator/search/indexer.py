@@ -17,16 +17,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import shutil
-from base64 import b64encode
-from collections import defaultdict, deque
+from binascii import b2a_base64
+from collections import defaultdict
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 
+import numpy as np
+
 from .documents import KIND_LABELS, SearchDoc
-from .tokenize import count_grams, fnv1a, gram_text, runs, shards_of
+from .tokenize import fnv1a, gram_texts, page_grams, runs, shards_of
 
 FORMAT = 1
 MAX_DOCS = 1 << 18  # page ids have 18 bits
@@ -53,35 +53,63 @@ class IndexStats:
     seconds: float = 0.0
 
 
-def build_postings(docs: list[SearchDoc]) -> dict:
-    """gram code → list of 3-byte postings in page order.
+@dataclass
+class Postings:
+    """Every gram of the site with its postings, in gram order (CJK codes ascending, then words)."""
 
-    The hot loop is C-level (map/deque over a page's gram counts: a dict lookup, a table lookup
-    and an append per posting); a Python-level loop per posting would cost many seconds at
-    5,000 pages. Title and field grams (a few per page) are then marked in Python.
-    """
-    postings: dict = defaultdict(list)
-    entry = postings.__getitem__
+    grams: list[str]
+    numbers: np.ndarray  # what the shard hash takes: the CJK code, or fnv1a(word)
+    data: list[str]  # base64 of the gram's 3-byte postings, in page order
+
+
+def build_postings(docs: list[SearchDoc]) -> Postings:
+    """The inverted index. Per page, numpy finds its distinct CJK grams with counts and flags
+    (title, fields); one sort of (gram, page) keys over the whole site then groups them by gram.
+    Words (few) go through a dict."""
+    code_parts, posting_parts = [], []
+    words: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
-        grams, words = count_grams(doc.body)
-        dict.update(grams, words)  # words are str, gram codes int: no clash
-        title_grams, title_words = count_grams(doc.title)
-        field_grams, field_words = count_grams(doc.fields)
-        weights = [((doc_id << 6) | w).to_bytes(3, "big") for w in range(64)]
-        most = max(grams.values(), default=0)
-        by_count = weights[:TF_CAP + 1] + [weights[TF_CAP]] * max(0, most - TF_CAP)
-        deque(map(list.append, map(entry, grams.keys()), map(by_count.__getitem__, grams.values())),
-              maxlen=0)
-        flags: dict = dict.fromkeys(title_grams.keys() | title_words.keys(), IN_TITLE)
-        for code in field_grams.keys() | field_words.keys():
-            flags[code] = flags.get(code, 0) | IN_FIELDS
-        for code, bits in flags.items():
-            count = grams.get(code, 0)
-            if count:  # this page's posting is the last one appended
-                entry(code)[-1] = weights[min(count, TF_CAP) | bits]
-            else:
-                entry(code).append(weights[bits])
-    return postings
+        codes, counts, body_words = page_grams(doc.body)
+        weights = np.minimum(counts, TF_CAP).astype(np.uint32)
+        title, _, title_words = page_grams(doc.title)
+        fields, _, field_words = page_grams(doc.fields)
+        extra: dict[int, int] = {}  # title and field grams the body lacks (few)
+        for marked, bit in ((title, IN_TITLE), (fields, IN_FIELDS)):
+            at = np.searchsorted(codes, marked)
+            found = at < len(codes)
+            found[found] = codes[at[found]] == marked[found]
+            weights[at[found]] |= bit
+            for code in marked[~found].tolist():
+                extra[code] = extra.get(code, 0) | bit
+        code_parts += [codes, np.array(list(extra), dtype=np.uint32)]
+        posting_parts += [weights | np.uint32(doc_id << 6), np.array(list(extra.values()), dtype=np.uint32) | np.uint32(doc_id << 6)]
+        for word in body_words.keys() | title_words.keys() | field_words.keys():
+            weight = min(body_words.get(word, 0), TF_CAP)
+            weight |= (IN_TITLE if word in title_words else 0) | (IN_FIELDS if word in field_words else 0)
+            words[word].append((doc_id << 6) | weight)
+    keys = np.concatenate(code_parts or [np.zeros(0, np.uint32)]).astype(np.uint64) << np.uint64(32)
+    keys |= np.concatenate(posting_parts or [np.zeros(0, np.uint32)])
+    del code_parts, posting_parts
+    keys.sort()  # by gram, then page: the postings' order
+    codes = (keys >> np.uint64(32)).astype(np.uint32)
+    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
+    # 3 bytes per posting encode to exactly 4 base64 characters: one encoding of everything,
+    # then each gram's postings are a slice of it.
+    encoded = b2a_base64(big_endian_3(keys), newline=False).decode("ascii")
+    bounds = (np.append(starts, len(keys)) * 4).tolist()
+    data = [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
+    unique = codes[starts]
+    word_list = list(words)
+    data += [b2a_base64(big_endian_3(np.array(words[w], dtype=np.uint64)), newline=False).decode("ascii")
+             for w in word_list]
+    numbers = np.concatenate((unique.astype(np.uint64), np.array([fnv1a(w) for w in word_list], dtype=np.uint64)))
+    return Postings(gram_texts(unique) + word_list, numbers, data)
+
+
+def big_endian_3(postings: np.ndarray) -> bytes:
+    """The low 3 bytes of each value, big-endian, back to back."""
+    as_bytes = (postings & np.uint64(0xFFFFFF)).astype(">u4").view(np.uint8).reshape(-1, 4)
+    return as_bytes[:, 1:].tobytes()
 
 
 def shard_count(total_bytes: int) -> int:
@@ -146,17 +174,15 @@ def write_index(docs: list[SearchDoc], out_dir: Path, synonyms: list[list[str]] 
     if len(docs) > MAX_DOCS:
         raise SearchIndexError(f"页面超过 {MAX_DOCS} 个，检索索引放不下")
     postings = build_postings(docs)
-    codes = list(postings)
-    encoded = list(map(bytes.decode, map(b64encode, map(b"".join, postings.values()))))
-    del postings
-    total = sum(map(len, encoded)) + 8 * len(codes)
-    shards = shard_count(total)
+    postings_chars = sum(map(len, postings.data))
+    shards = shard_count(postings_chars + 8 * len(postings.grams))
     by_shard: list[dict] = [{} for _ in range(shards)]
-    for code, shard, data in zip(codes, shards_of(codes, shards), encoded):
-        by_shard[shard][gram_text(code)] = data
-    del encoded
+    for gram, shard, data in zip(postings.grams, shards_of(postings.numbers, shards).tolist(), postings.data):
+        by_shard[shard][gram] = data
+    grams = len(postings.grams)
+    del postings
 
-    version = _version(by_shard, docs)
+    version = _version(docs, synonyms)
     labels, arrays = facets(docs, list(unit_order))
     manifest = {"format": FORMAT, "v": version, "docs": len(docs), "shards": shards,
                 "synonyms": [list(g) for g in synonyms], **labels}
@@ -171,18 +197,16 @@ def write_index(docs: list[SearchDoc], out_dir: Path, synonyms: list[list[str]] 
     for doc_id, doc in enumerate(docs):
         written += _write(out_dir / "d" / f"{doc_id}.js", script("doc", doc_id, version, doc_record(doc)))
     written += _write(out_dir / "index.js", script("index", manifest, arrays))
-    return IndexStats(len(docs), len(codes), sum(len(v) for g in by_shard for v in g.values()) // 4,
+    return IndexStats(len(docs), grams, postings_chars // 4,
                       shards, written, version)
 
 
-def _version(by_shard: list[dict], docs: list[SearchDoc]) -> str:
-    digest = hashlib.sha1()
-    for grams in by_shard:
-        for gram, data in grams.items():
-            digest.update(gram.encode())
-            digest.update(data.encode())
+def _version(docs: list[SearchDoc], synonyms) -> str:
+    """A digest of everything the index is made from: same pages, same version."""
+    digest = hashlib.sha1(f"{FORMAT}\0{synonyms}".encode())
     for doc in docs:
-        digest.update(f"{doc.url}\0{doc.title}\0{doc.date}\0{doc.kind}".encode())
+        digest.update(f"{doc.url}\0{doc.title}\0{doc.kind}\0{doc.units}\0{doc.date}\0{doc.sort_date}\0"
+                      f"{doc.listing}\0{doc.fields}\0{doc.body}\0".encode())
     return digest.hexdigest()[:12]
 
 
@@ -190,7 +214,3 @@ def _write(path: Path, text: str) -> int:
     data = text.encode("utf-8")
     path.write_bytes(data)
     return len(data)
-
-
-def idf(df: int, docs: int) -> float:
-    return math.log(1 + docs / max(df, 1))

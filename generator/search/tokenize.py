@@ -5,8 +5,8 @@ bigrams it is made of, so any page whose text contains the query also holds ever
 query — recall cannot depend on how a segmenter happens to cut text and query. Brand, unit and
 people's names need no dictionary for the same reason.
 
-Grams have integer codes so that counting and inverting 15 million characters runs in C
-(Counter over arrays) instead of creating a Python string per bigram:
+Grams have integer codes so that counting and inverting 15 million characters runs in numpy
+instead of creating a Python string per bigram:
   CJK character c      → ord(c)                      (< 65536: BMP only)
   CJK bigram "ab"      → ord(a) | ord(b) << 16       (the UTF-16-LE bytes of "ab" read as uint32)
   word w               → w itself (a str; words are few), and each beginning of it
@@ -17,11 +17,10 @@ tests compare the two on the same strings. Change both or neither.
 from __future__ import annotations
 
 import re
-import sys
-from array import array
-from collections import Counter, deque
-from itertools import repeat
-from operator import add, and_, mul, rshift
+from collections import Counter
+from operator import add
+
+import numpy as np
 
 # BMP ideographs (extension A, unified, compatibility), 〇, kana and hangul: scripts written
 # without spaces, indexed by characters. (Characters outside the BMP count as letters of words.)
@@ -38,8 +37,8 @@ _FULLWIDTH = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 
 _SEPARATOR = "\x01"  # stands for any non-CJK stretch while counting CJK grams
 _SEP = ord(_SEPARATOR)
-_FIB = 2654435761
-MAX_PREFIX = 12  # longer words are indexed whole and by their first 12 characters  # Knuth's multiplicative hash: spreads gram codes over the shards
+_FIB = 2654435761  # Knuth's multiplicative hash: spreads gram codes over the shards
+MAX_PREFIX = 12  # longer words are indexed whole and by their first 12 characters
 
 
 def normalize(text: str) -> str:
@@ -87,35 +86,30 @@ def gram_text(code: int | str) -> str:
     return chr(code & 0xFFFF) + chr(code >> 16) if code > 0xFFFF else chr(code)
 
 
-def count_grams(text: str) -> tuple[Counter, Counter]:
-    """All grams of a text with their counts: (CJK unigrams and bigrams by code, words).
+def page_grams(text: str) -> tuple[np.ndarray, np.ndarray, Counter]:
+    """All grams of a text: (CJK gram codes, sorted and distinct; their counts; words with counts).
 
-    Every CJK character and every pair of adjacent CJK characters; every word.
+    Every CJK character and every pair of adjacent CJK characters; every word and its beginnings.
+    numpy does the per-character work: 15 million characters at 5,000 pages take seconds.
     """
     text = normalize(text)
-    utf16 = NON_CJK_RUN.sub(_SEPARATOR, text).encode("utf-16-le")
-    size = len(utf16)
-    units = array("H", utf16)
-    if sys.byteorder != "little":
-        units.byteswap()
-    cjk = Counter(units)
-    pairs = array("I")
-    pairs.frombytes(utf16[: size - size % 4])  # pairs starting at even positions
-    odd = size - 2
-    if odd >= 4:
-        pairs.frombytes(utf16[2: 2 + odd - odd % 4])  # and at odd positions
-    if sys.byteorder != "little":
-        pairs.byteswap()
-    bigrams = Counter(pairs)
-    # Pairs that touch a separator are not bigrams; they are exactly these codes:
-    chars = list(cjk)
-    with_separator = set(map(add, chars, repeat(_SEP << 16)))
-    with_separator.update(map(add, repeat(_SEP), map(mul, chars, repeat(1 << 16))))
-    # dict methods, not Counter's: Counter.update and __delitem__ loop in Python.
-    deque(map(bigrams.pop, with_separator & bigrams.keys()), maxlen=0)
-    cjk.pop(_SEP, None)
-    dict.update(cjk, bigrams)
-    return cjk, Counter(prefix for word in WORD.findall(text) for prefix in word_prefixes(word))
+    units = np.frombuffer(NON_CJK_RUN.sub(_SEPARATOR, text).encode("utf-16-le"), dtype="<u2").astype(np.uint32)
+    cjk = units != _SEP
+    codes = np.concatenate((units[cjk], (units[:-1] | (units[1:] << 16))[cjk[:-1] & cjk[1:]]))
+    codes.sort()
+    first = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
+    return codes[first], np.diff(np.append(first, len(codes))), word_grams(text)
+
+
+def word_grams(text: str) -> Counter:
+    """The words of a normalized text and their beginnings (see word_prefixes), with counts."""
+    words = Counter(WORD.findall(text))
+    found = Counter(words)
+    get = found.get
+    for word, count in words.items():
+        for end in range(1, min(len(word), MAX_PREFIX + 1) if len(word) > MAX_PREFIX else len(word)):
+            found[word[:end]] = get(word[:end], 0) + count
+    return found
 
 
 def word_prefixes(word: str) -> list[str]:
@@ -137,15 +131,27 @@ def shard_bits(shards: int) -> int:
     return shards.bit_length() - 1
 
 
-def shards_of(codes, shards: int) -> list[int]:
-    """Shard numbers (0 … shards-1, a power of two) of many gram codes at once."""
+def shards_of(numbers, shards: int) -> np.ndarray:
+    """Shard numbers (0 … shards-1, a power of two) of many gram numbers at once: a CJK gram's
+    code, or fnv1a(word) for a word."""
+    numbers = np.asarray(numbers, dtype=np.uint64)
     bits = shard_bits(shards)
     if bits == 0:
-        return [0] * len(codes)
-    numbers = [c if isinstance(c, int) else fnv1a(c) for c in codes]
-    mixed = map(and_, map(mul, numbers, repeat(_FIB)), repeat(0xFFFFFFFF))
-    return list(map(rshift, mixed, repeat(32 - bits)))
+        return np.zeros(len(numbers), dtype=np.int64)
+    return (((numbers * np.uint64(_FIB)) & np.uint64(0xFFFFFFFF)) >> np.uint64(32 - bits)).astype(np.int64)
 
 
 def shard_of(gram: str, shards: int) -> int:
-    return shards_of([gram_code(gram)], shards)[0]
+    code = gram_code(gram)
+    return int(shards_of([code if isinstance(code, int) else fnv1a(code)], shards)[0])
+
+
+def gram_texts(codes: np.ndarray) -> list[str]:
+    """The strings of sorted CJK gram codes, decoded in bulk (900,000 grams at 5,000 pages)."""
+    split = int(np.searchsorted(codes, 0xFFFF, side="right"))
+    chars = codes[:split].astype("<u2").tobytes().decode("utf-16-le")
+    pairs = codes[split:].astype("<u4").tobytes().decode("utf-16-le")
+    return list(chars) + _PAIRS.findall(pairs)
+
+
+_PAIRS = re.compile("..", re.S)
