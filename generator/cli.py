@@ -109,6 +109,17 @@ def cmd_check(args) -> int:
     return 1 if errors else 0
 
 
+def interrupt_on_terminate() -> None:
+    """`kill` (SIGTERM, e.g. a scheduler's timeout) ends a build like Ctrl-C: staging folder removed."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, interrupt)
+
+
 def parse_now(text: str | None):
     """`--now` as a moment (Beijing time unless the text says otherwise); None = the real clock."""
     from .content.values import BadValue, to_datetime
@@ -142,17 +153,20 @@ def cmd_build(args) -> int:
         print(f"错误: {exc}", file=sys.stderr)
         return 2
     root = content_dir(args.config_file)
-    checked = check_content(root, today=now.date() if now else None)
+    today = Edition(now=now).moment.date()  # the build's own day (Beijing time), as the plugin checks it
+    checked = check_content(root, today=today)
     if checked.problems.items:
         print(checked.problems.report(), file=sys.stderr)
     if checked.problems.errors:
         print(f"内容有 {len(checked.problems.errors)} 个错误，未生成网站（原有网站保持不变）。", file=sys.stderr)
         return 1
     apply_edition_env(args.edition, args.drafts, args.now)
+    interrupt_on_terminate()
     started = time.monotonic()
     try:
         result = build_site(args.config_file, site_dir=args.site_dir, strict=args.strict, site_url=site_url,
-                            offline=args.offline, precompress=args.precompress and not args.offline)
+                            offline=args.offline, precompress=args.precompress and not args.offline,
+                            checked=(root, today, checked))
     except BuildFailed as exc:
         print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
         return 1

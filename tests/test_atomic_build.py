@@ -1,5 +1,5 @@
 """Atomic builds: a content error, a MkDocs error, a crash mid-build, Ctrl-C (in-process and a real
-SIGINT) all leave the previous site/ exactly as it was and no staging folder behind."""
+SIGINT), a SIGTERM all leave the previous site/ exactly as it was and no staging folder behind."""
 from __future__ import annotations
 
 import hashlib
@@ -107,7 +107,8 @@ def test_keyboard_interrupt_mid_build_keeps_the_old_site(built):
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-def test_real_sigint_mid_build_keeps_the_old_site(built, tmp_path):
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_real_signal_mid_build_keeps_the_old_site(built, tmp_path, signum):
     project, site, before = built
     with_hook(project)
     marker = tmp_path / "building"
@@ -124,7 +125,7 @@ def test_real_sigint_mid_build_keeps_the_old_site(built, tmp_path):
             time.sleep(0.1)
         staging = leftovers(project)
         assert len(staging) == 1 and staging[0].startswith(".site.building-")  # mid-build, really
-        process.send_signal(signal.SIGINT)
+        process.send_signal(signum)
         _out, err = process.communicate(timeout=60)
     finally:
         if process.poll() is None:
