@@ -17,8 +17,8 @@ from .segments import raw_lines
 
 # 18-digit citizen ID (GB 11643-1999): 6-digit area, birth date 18xx–20xx, sequence, check digit.
 ID_NUMBER = re.compile(r"(?<![0-9A-Za-z])([1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx])(?![0-9A-Za-z])")
-# Mainland mobile: 1[3-9] + 9 digits, written 13812345678, 138 1234 5678 or 138-1234-5678.
-MOBILE = re.compile(r"(?<![0-9A-Za-z])(1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9A-Za-z])")
+# Mainland mobile: 1[3-9] + 9 digits, written 13812345678, 138 1234 5678 or 138-1234-5678, maybe +86.
+MOBILE = re.compile(r"(?<![0-9A-Za-z+])((?:(?:\+|00)?86[ -]?)?1[3-9]\d(?:[ -]?\d{4}){2})(?![0-9A-Za-z])")
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 
@@ -33,7 +33,9 @@ def is_valid_id(number: str) -> bool:
 
 
 def digits(text: str) -> str:
-    return re.sub(r"[\s\-]", "", str(text)).upper()
+    """The number alone: spaces and dashes dropped, a mobile's +86 / 0086 / 86 prefix too."""
+    bare = re.sub(r"[\s\-]", "", str(text)).upper()
+    return re.sub(r"^(?:\+|00)?86(?=1[3-9]\d{9}$)", "", bare)
 
 
 def mask(number: str) -> str:
