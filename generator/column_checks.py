@@ -11,7 +11,7 @@ from collections import defaultdict
 from .content.check import CheckContext
 from .content.problems import Problems, display_path
 from .content.records import Record
-from .pages.column_series import NUMBERING_FIELDS, series_gaps
+from .column_numbers import NUMBERING_FIELDS, series_gaps
 
 YEAR_LIKE = re.compile(r"^\d{4}$")
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")

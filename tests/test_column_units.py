@@ -12,7 +12,8 @@ from generator.feeds import excerpt, href
 from generator.pages.column_feed import summary_text, updated_on
 from generator.pages.column_calendar import Month, months_of, years_of
 from generator.pages.column_record import asset_src, byline_text, issue_label, record_line
-from generator.pages.column_series import fill_numbering, neighbours, printed_marker, series_gaps
+from generator.column_numbers import fill_numbering, printed_marker, series_gaps
+from generator.pages.column_series import neighbours
 
 
 def article(id_, series_no, day, *, folder=False, **fields):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..content.records import Record
-from ..formatting import cn_numeral
+from ..column_numbers import printed_marker
 from ..model import Model
 
 ROOT = "column/"  # the section: /column/
@@ -91,34 +91,3 @@ def neighbours(articles: list[Record]) -> dict:
     """Previous and next published article in series order (gaps and retractions are skipped)."""
     return {a.key: (articles[i - 1] if i > 0 else None, articles[i + 1] if i + 1 < len(articles) else None)
             for i, a in enumerate(articles)}
-
-
-def printed_marker(article: Record, column: Record | None) -> str:
-    """The series marker as the paper printed it: the article's own `marker` (之七十一, ⑦) verbatim,
-    else the column's `numbering` pattern filled in, else ""."""
-    if article.get("marker"):
-        return article["marker"]
-    pattern = column.get("numbering") if column is not None else None
-    if not pattern:
-        return ""
-    return fill_numbering(pattern, article["series_no"])
-
-
-NUMBERING_FIELDS = ("cn", "n")
-
-
-def fill_numbering(pattern: str, number: int) -> str:
-    """"之{cn}" → 之七十一; "第{n}期" → 第71期."""
-    return pattern.replace("{cn}", cn_numeral(number)).replace("{n}", str(number))
-
-
-def series_gaps(numbers) -> list[tuple[int, int]]:
-    """Missing runs in 1…max(numbers) as (first, last) pairs: {1, 2, 5, 9} → [(3, 4), (6, 8)]."""
-    present = sorted(set(numbers))
-    gaps = []
-    expected = 1
-    for number in present:
-        if number > expected:
-            gaps.append((expected, number - 1))
-        expected = max(expected, number + 1)
-    return gaps
