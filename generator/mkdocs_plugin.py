@@ -93,7 +93,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         except search.SearchIndexError as exc:
             raise PluginError(f"站内检索索引生成失败：{exc}") from None
         log.info(f"检索：{index.docs} 个页面，{index.shards} 个分片，{index.bytes / 1e6:.1f} MB，"
-                 f"用时 {index.seconds:.1f} 秒")
+                 f"用时 {index.seconds:.1f} 秒（CPU {index.cpu_seconds:.1f} 秒）")
 
     def on_page_content(self, html, page, config, files):
         self.search.add(html, page.url, page.title, self.specs.get(page.file.src_uri), page.meta)

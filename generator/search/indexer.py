@@ -51,6 +51,7 @@ class IndexStats:
     bytes: int
     version: str
     seconds: float = 0.0
+    cpu_seconds: float = 0.0
 
 
 @dataclass
