@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from ..content.records import Record
 from ..model import Award, Model
 from .common import document, record_page, section_page
-from .pagination import PAGE_DIR, page_of, page_runs, page_title, paginate
+from .pagination import PAGE_DIR, page_runs, page_title, paginate
 
 PER_PAGE = 30  # cards per wall page: six rows of five at desktop width, fifteen of two on a phone
 RESERVED_IDS = (PAGE_DIR,)  # brands/page/2/ must stay the wall's page 2
@@ -123,6 +123,10 @@ def pages(model: Model):
                             pager=pager, groups=groups, unit_index=unit_index, stats=stats, model=model)
         spec.meta["hide"] = ["navigation", "toc"]  # the unit chips index the wall; the width goes to the cards
         yield spec
+    exemplars_of: dict[str, list[Record]] = {}
+    for exemplar in model.exemplars:
+        if exemplar.get("brand"):
+            exemplars_of.setdefault(exemplar["brand"], []).append(exemplar)
     for brand in model.brands:
         yield document(record_page(
             brand, "brand.md", model=model,
@@ -132,16 +136,18 @@ def pages(model: Model):
             children=_sorted(model.sub_brands.get(brand.id, [])),
             matrix=matrix_of(model, brand),
             awards=honors_of(model, brand),
-            exemplars=[e for e in model.exemplars if e.get("brand") == brand.id],
+            exemplars=exemplars_of.get(brand.id, []),
             articles=list(reversed(model.articles_about.get(brand.key, []))),
         ))
 
 
 def wall_unit_index(model: Model, pagers) -> list[tuple]:
     """[(unit, brand count, src of the wall page where the unit's cards start)] in official order."""
-    index = []
-    for unit in model.units:
-        cards = [c for p in pagers for c in p.items if c.unit and c.unit.id == unit.id]
-        if cards:
-            index.append((unit, len(cards), page_of(pagers, cards[0]).src_path))
-    return index
+    first: dict[str, str] = {}
+    count: dict[str, int] = {}
+    for pager in pagers:
+        for c in pager.items:
+            if c.unit is not None:
+                first.setdefault(c.unit.id, pager.src_path)
+                count[c.unit.id] = count.get(c.unit.id, 0) + 1
+    return [(unit, count[unit.id], first[unit.id]) for unit in model.units if unit.id in first]
