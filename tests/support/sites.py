@@ -21,13 +21,22 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return target
 
 
-def copy_demo(dest: Path) -> Path:
+# Demo copies share the repository's image cache: it is keyed by content hash and settings and
+# written atomically, so sharing is what a user's repeated builds do — and it spares every test
+# build the ~30 s of processing the demo's photos.
+SHARED_IMAGE_CACHE = REPO / ".cache" / "showcase-images"
+
+
+def copy_demo(dest: Path, shared_image_cache: bool = True) -> Path:
     """A writable copy of the demo project (content/, mkdocs.yml; theme/ by absolute path)."""
     target = dest / "demo"
     target.mkdir(parents=True)
     shutil.copytree(REPO / "content", target / "content")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
                                                                       f"custom_dir: {REPO / 'theme'}")
+    if shared_image_cache:
+        assert "\n  - showcase\n" in text, "mkdocs.yml's plugin entry changed: update copy_demo"
+        text = text.replace("\n  - showcase\n", f"\n  - showcase:\n      image_cache: {SHARED_IMAGE_CACHE}\n", 1)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
 
