@@ -23,9 +23,11 @@ class BuildResult:
 
 
 def build_site(config_file: str, site_dir: str | None = None, strict: bool = True,
-               site_url: str | None = None, offline: bool = False, precompress: bool = False) -> BuildResult:
+               site_url: str | None = None, offline: bool = False, precompress: bool = False,
+               checked: tuple | None = None) -> BuildResult:
     """`site_url`: serve under a sub-path (hosting.normalize_base_url); `offline`: a site that works
-    from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins."""
+    from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins;
+    `checked`: (content root, day, Checked) the caller already checked, so the build doesn't again."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -33,6 +35,9 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     from . import hosting
 
     config = load_config(config_file, strict=strict)
+    plugin = config.plugins.get("showcase")
+    if checked is not None and plugin is not None:
+        plugin.prechecked = checked  # used once, if it is this build's content and day
     if site_url is not None:
         config.site_url = site_url  # already normalized; MkDocs' own check refuses path-only URLs
     if offline:

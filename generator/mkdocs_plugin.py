@@ -58,8 +58,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
-        plan = plan_site(docs_dir, self.edition(), template_dir, site={"name": config.site_name, "url": config.site_url or ""},
-                         images=self.image_settings(config))
+        edition = self.edition()
+        plan = plan_site(docs_dir, edition, template_dir, site={"name": config.site_name, "url": config.site_url or ""},
+                         images=self.image_settings(config), checked=self.handed_over(docs_dir, edition))
         for problem in plan.problems.warnings:
             # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
             log.info(problem.format())
@@ -68,6 +69,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.plan = plan
         self.specs = {spec.src_path: spec for spec, _ in plan.pages}
         return add_redirects(replace_sources(files, plan, config), plan, config)
+
+    def handed_over(self, docs_dir: Path, edition: Edition):
+        """The content `showcase build` checked just before (build.build_site): one check per build.
+        Used once, and only when it is this build's content folder and day."""
+        handed, self.prechecked = getattr(self, "prechecked", None), None
+        if handed is not None:
+            root, day, checked = handed
+            if Path(root).resolve() == docs_dir.resolve() and day == edition.moment.date():
+                return checked
+        return None
 
     def image_settings(self, config) -> ImageSettings:
         base_dir = Path(config.config_file_path or ".").resolve().parent

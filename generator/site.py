@@ -39,8 +39,9 @@ class SitePlan:
 
 
 def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: dict | None = None,
-              images: ImageSettings | None = None) -> SitePlan:
-    checked = check_content(content_root, today=edition.moment.date())
+              images: ImageSettings | None = None, checked: Checked | None = None) -> SitePlan:
+    """`checked`: the content as the caller (`showcase build`) already checked it for this edition's day."""
+    checked = checked or check_content(content_root, today=edition.moment.date())
     plan = SitePlan(checked)
     if not plan.ok:
         return plan
