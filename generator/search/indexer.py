@@ -94,12 +94,15 @@ def build_postings(docs: list[SearchDoc]) -> Postings:
     keys.sort()  # by gram, then page: the postings' order
     codes = (keys >> np.uint64(32)).astype(np.uint32)
     starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1]))) if len(codes) else codes
+    unique = codes[starts]
+    bounds = (np.append(starts, len(codes)) * 4).tolist()
+    del codes, starts
     # 3 bytes per posting encode to exactly 4 base64 characters: one encoding of everything,
     # then each gram's postings are a slice of it.
     encoded = b2a_base64(big_endian_3(keys), newline=False).decode("ascii")
-    bounds = (np.append(starts, len(keys)) * 4).tolist()
+    del keys
     data = [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
-    unique = codes[starts]
+    del encoded, bounds
     word_list = list(words)
     data += [b2a_base64(big_endian_3(np.array(words[w], dtype=np.uint64)), newline=False).decode("ascii")
              for w in word_list]
@@ -140,12 +143,13 @@ def facets(docs: list[SearchDoc], unit_order: list[tuple[str, str]]) -> tuple[di
     arrays = {
         "k": [kind_index[d.kind] for d in docs],
         "u": [[shown_unit[u[0]] for u in d.units if u[0] in unit_index] for d in docs],
-        "y": [d.year or 0 for d in docs],
-        "d": [d.sort_date for d in docs],
+        "d": [d.sort_date for d in docs],  # yyyymmdd: the year filter reads it too
         "l": [max(1, round(len(d.body) / 100)) for d in docs],
         "p": [1 if d.listing else 0 for d in docs],
-        # The title's hash: a query that is exactly a page's title ranks it first (brand, person, unit).
-        "t": [fnv1a("".join(runs(d.title))) for d in docs],
+        # The title's hash (base64 of big-endian uint32s): a query that is exactly a page's title
+        # ranks it first (brand, person, unit).
+        "t": b2a_base64(np.array([fnv1a("".join(runs(d.title))) for d in docs], dtype=">u4").tobytes(),
+                        newline=False).decode("ascii"),
     }
     return labels, arrays
 

@@ -39,6 +39,7 @@ _SEPARATOR = "\x01"  # stands for any non-CJK stretch while counting CJK grams
 _SEP = ord(_SEPARATOR)
 _FIB = 2654435761  # Knuth's multiplicative hash: spreads gram codes over the shards
 MAX_PREFIX = 12  # longer words are indexed whole and by their first 12 characters
+_NO_CODES = np.zeros(0, dtype=np.uint32)
 
 
 def normalize(text: str) -> str:
@@ -92,6 +93,8 @@ def page_grams(text: str) -> tuple[np.ndarray, np.ndarray, Counter]:
     Every CJK character and every pair of adjacent CJK characters; every word and its beginnings.
     numpy does the per-character work: 15 million characters at 5,000 pages take seconds.
     """
+    if not text:
+        return _NO_CODES, _NO_CODES, Counter()
     text = normalize(text)
     units = np.frombuffer(NON_CJK_RUN.sub(_SEPARATOR, text).encode("utf-16-le"), dtype="<u2").astype(np.uint32)
     cjk = units != _SEP

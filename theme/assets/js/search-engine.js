@@ -112,6 +112,17 @@
     return { ids: ids, weights: weights };
   }
 
+  function decodeHashes(data) {
+    var bin = atob(data || ""), out = new Uint32Array(bin.length / 4);
+    for (var i = 0, j = 0; i < out.length; i++, j += 4) {
+      out[i] = ((bin.charCodeAt(j) << 24) | (bin.charCodeAt(j + 1) << 16) |
+                (bin.charCodeAt(j + 2) << 8) | bin.charCodeAt(j + 3)) >>> 0;
+    }
+    return out;
+  }
+
+  function yearOf(facets, doc) { return Math.floor(facets.d[doc] / 10000); }
+
   // ---- loading index files ----------------------------------------------------------------------
   function loadScript(url) {
     return new Promise(function (resolve, reject) {
@@ -151,6 +162,7 @@
         if (!got) throw new Error("检索索引文件 index.js 内容无效");
         self.manifest = got[0];
         self.facets = got[1];
+        self.facets.t = decodeHashes(self.facets.t);
         self.shards = Object.create(null);
         self.docs = Object.create(null);
         self.postings = Object.create(null);
@@ -281,7 +293,7 @@
         facets.k[doc] !== filters.kind) return false;
     if (filters.unit !== undefined && filters.unit !== null && filters.unit !== "" &&
         facets.u[doc].indexOf(filters.unit) < 0) return false;
-    if (filters.year && facets.y[doc] !== filters.year) return false;
+    if (filters.year && yearOf(facets, doc) !== filters.year) return false;
     return true;
   }
 
@@ -313,7 +325,8 @@
           if (titles[facets.t[doc]]) s *= EXACT_TITLE;
           counts.kind[facets.k[doc]] = (counts.kind[facets.k[doc]] || 0) + 1;
           facets.u[doc].forEach(function (u) { counts.unit[u] = (counts.unit[u] || 0) + 1; });
-          if (facets.y[doc]) counts.year[facets.y[doc]] = (counts.year[facets.y[doc]] || 0) + 1;
+          var year = yearOf(facets, doc);
+          if (year) counts.year[year] = (counts.year[year] || 0) + 1;
           if (matchesFilters(facets, doc, filters)) hits.push({ id: doc, score: s });
         });
         hits.sort(sort === "date"
