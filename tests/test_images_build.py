@@ -171,7 +171,8 @@ def bad_project(tmp_path) -> Path:
     make.animated_gif(alpha / "anim.gif")
     add_front_matter(alpha / "index.md", "logo: logo.jpg\ngallery:\n  - {src: huge.png}\n  - {src: evil.svg}\n")
     with (alpha / "index.md").open("a", encoding="utf-8") as out:
-        out.write("\n\n![缺](missing.jpg)\n\n![坏](broken.png)\n\n![外](http://example.com/a.jpg)\n\n![动](anim.gif)\n")
+        out.write("\n\n![缺](missing.jpg)\n\n![坏](broken.png)\n\n![外](http://example.com/a.jpg)\n\n![动](anim.gif)\n"
+                  '\n<p><img src="raw.jpg" alt="HTML"></p>\n')
     return project
 
 
@@ -193,6 +194,7 @@ def test_check_reports_every_bad_image_with_file_and_line(bad_project):
         (line_of(index, "broken.png"), "错误: 图片 broken.png 已损坏"),
         (line_of(index, "example.com"), "错误: 不能引用站外图片"),
         (line_of(index, "anim.gif"), "警告: anim.gif 是动图"),
+        (line_of(index, "raw.jpg"), "错误: 正文用 HTML 写了图片"),
     ]
     for line, message in expected:
         assert f"{where}:{line}: {message}" in out, (line, message, out)

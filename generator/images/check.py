@@ -14,7 +14,7 @@ from pathlib import Path
 from ..content.problems import Problems
 from .cache import DEFAULT_CACHE_DIR, ImageCache
 from .probe import DEFAULT_PIXEL_LIMIT, probe_file, report_issue
-from .refs import body_refs, field_refs, is_external
+from .refs import body_refs, field_refs, is_external, raw_html_images
 
 PARALLEL_FROM = 8  # below this many files, starting worker processes costs more than it saves
 
@@ -38,6 +38,8 @@ def check_images(records, context, problems: Problems) -> None:
                     _report(problems, record.path, ref.line, "missing", ref.src, record.folder)
             else:
                 wanted.append((record, ref, path))
+        for ref in raw_html_images(record.body or "", record.body_line):
+            _report(problems, record.path, ref.line, "raw_html", ref.src, record.folder)
     probes = probe_many(sorted({path for _, _, path in wanted}), cache_dir)
     for record, ref, path in wanted:
         probe = probes[path]

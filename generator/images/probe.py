@@ -35,6 +35,8 @@ MESSAGES = {
     "svg": ("error", "SVG 图片 {name} 被拒绝：{detail}", "用设计软件重新导出为“纯图形”SVG，或改用 PNG"),
     "external": ("error", "不能引用站外图片 {name}", "内网站点不能访问外网：把图片下载后放到 {folder}/ 下，写文件名"),
     "outside": ("error", "图片 {name} 不在内容目录内", "把图片复制到 {folder}/ 下，写相对路径"),
+    "raw_html": ("error", "正文用 HTML 写了图片 <img src=\"{name}\">，网站不会处理也不会发布这个文件",
+                 "改成 Markdown 写法：![图片说明]({name})"),
     "animated": ("warning", "{name} 是动图（{detail} 帧），网站只显示第一帧", "如需动画请改用视频；不需要则可忽略"),
 }
 

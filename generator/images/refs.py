@@ -17,6 +17,8 @@ MARKDOWN_IMAGE = re.compile(
     r"!\[(?P<alt>[^\]\n]*)\]\(\s*(?:<(?P<src1>[^>\n]+)>|(?P<src2>[^)\s]+))(?:\s+[\"'](?P<title>[^\"'\n]*)[\"'])?\s*\)"
 )
 FENCE = re.compile(r"^\s*(```|~~~)")
+# <img src="photo.jpg"> typed as HTML: MkDocs leaves it alone and the raw file never ships.
+RAW_IMG = re.compile(r"<img\b[^>]*\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.IGNORECASE)
 SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//")
 
 
@@ -72,6 +74,17 @@ def markdown_refs(text: str, first_line: int = 1) -> list[ImageRef]:
         for match in MARKDOWN_IMAGE.finditer(line):
             src = match.group("src1") or match.group("src2")
             found.append(ImageRef(src, number, match.group("alt"), match.group("title") or ""))
+    return found
+
+
+def raw_html_images(text: str, first_line: int = 1) -> list[ImageRef]:
+    """`<img src=…>` pointing at a local file (outside fenced code): the pipeline cannot see those."""
+    found, fenced = [], False
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        if FENCE.match(line):
+            fenced = not fenced
+        elif not fenced:
+            found += [ImageRef(m.group(1), number) for m in RAW_IMG.finditer(line) if not is_external(m.group(1))]
     return found
 
 
