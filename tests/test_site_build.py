@@ -283,3 +283,17 @@ def test_a_record_id_that_a_listing_uses_is_refused(tmp_path):
     assert result.returncode != 0
     assert ("content/brands/page/index.md:1: 错误: 品牌标识“page”已被网站用作栏目网址（brands/page/）"
             in result.stdout + result.stderr)
+
+
+def test_a_draft_shows_only_in_the_preview_and_is_marked_there(tmp_path):
+    project = sites.copy_fixture("site-showcase", tmp_path)
+    brand = project / "content/brands/lone/index.md"
+    brand.write_text(brand.read_text(encoding="utf-8").replace("featured: true\n", "featured: true\nstatus: draft\n"),
+                     encoding="utf-8")
+    preview = sites.build(project, "--drafts", site_dir=tmp_path / "preview")
+    card = re.search(r'<div class="sc-card sc-card--brand[^"]*"[^>]*>(?:(?!sc-card--brand).)*?发改先行.*?'
+                     r'sc-card__meta.*?</p>', main_html(preview, "brands/"), re.S).group(0)
+    assert "草稿" in text_of(card)
+    site = sites.build(project, site_dir=tmp_path / "site")
+    assert "brands/lone/" not in links(main_html(site, "brands/"), "brands/")
+    assert "本站收录党建品牌3个" in text_of(main_html(site, "brands/"))
