@@ -87,7 +87,7 @@ KINDS: dict[str, tuple[Field, ...]] = {
         F("name", "text", "报纸名称（不带书名号）", required=True),
     ),
     "column": (
-        F("id", "id", "专栏标识，即网址 column/<id>/", required=True),
+        F("id", "id", "专栏标识（只有一个专栏时网址是 column/，有多个时是 column/<id>/）", required=True),
         F("name", "text", "专栏名称", required=True),
         F("newspaper", "ref", "合作报纸", required=True, ref="newspaper"),
         F("started_on", "date", "开栏日期", required=True),
