@@ -114,7 +114,8 @@ def main() -> None:
     lists = html_sizes(site, "exemplars/*/page/*/index.html")
     compilations = {p.parent.parent.name: p.stat().st_size for p in site.glob("exemplars/*/compilation/index.html")}
     batch_compilations = html_sizes(site, "honors/*/compilation/index.html")
-    last_wall = max(site.glob("brands/page/*/index.html"), default=site / "brands/index.html")
+    last_wall = max(site.glob("brands/page/*/index.html"), key=lambda p: int(p.parent.name),
+                    default=site / "brands/index.html")
     nav = last_wall.read_text(encoding="utf-8")
     nav = nav.split('class="md-nav md-nav--primary"')[1].split("</nav>")[0]
 
