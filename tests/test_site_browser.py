@@ -54,7 +54,7 @@ def test_page_renders_fully_inside_the_site_and_the_screen(page, served, shots, 
     assert not broken
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"{name} scrolls sideways at {width} width by {overflow}px"
-    page.screenshot(path=str(shots / f"{name}-{WIDTHS[width][0]}.png"), full_page=True)
+    page.screenshot(path=str(shots / f"showcase-{name}-{WIDTHS[width][0]}.png"), full_page=True)
 
 
 def visible(page, selector: str) -> int:
