@@ -10,16 +10,21 @@ from generator.content.check import check_content
 from generator.content.values import BEIJING
 from generator.edition import Edition, publication_notes, select
 from generator.model import build_model
-from support.sites import FIXTURES, copy_fixture, showcase
+from support.sites import copy_fixture, showcase
 
-CONTENT = FIXTURES / "publish-edition" / "content"
 BEFORE = datetime(2029, 12, 31, 23, 59, tzinfo=BEIJING)
 AT = datetime(2030, 1, 1, 9, 0, tzinfo=BEIJING)
 
 
 @pytest.fixture(scope="module")
-def records():
-    checked = check_content(CONTENT, today=BEFORE.date())
+def content(tmp_path_factory) -> Path:
+    # A copy: the check keeps an image cache beside the content folder, never in the repository.
+    return copy_fixture("publish-edition", tmp_path_factory.mktemp("edition")) / "content"
+
+
+@pytest.fixture(scope="module")
+def records(content):
+    checked = check_content(content, today=BEFORE.date())
     assert not checked.problems.errors, checked.problems.report()
     return checked.records
 
@@ -116,10 +121,10 @@ def test_publish_at_in_another_zone_is_compared_as_a_moment(records):
     assert "later-brand" in ids(select(records, Edition(now=datetime(2030, 1, 1, 1, 0, tzinfo=timezone.utc))).published)
 
 
-def test_publication_notes_name_scheduled_records_and_drafts(records):
+def test_publication_notes_name_scheduled_records_and_drafts(records, content):
     notes = publication_notes(records, Edition(now=BEFORE))
     assert notes == [
-        f"{display(CONTENT / 'brands/later-brand/index.md')}:3: 提示: 品牌《定时品牌晨光》定时发布："
+        f"{display(content / 'brands/later-brand/index.md')}:3: 提示: 品牌《定时品牌晨光》定时发布："
         "2030-01-01 09:00 北京时间，此前生成的网站不包含它",
         "提示: 1 条草稿、0 条待审不进入正式生成（showcase build --drafts 或 showcase serve 可预览）",
     ]

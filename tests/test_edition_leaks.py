@@ -16,7 +16,7 @@ from generator.content.schema import fields_of
 from generator.edition import Edition, internal_field_names, select
 from generator.lint.segments import plain_page_paths
 from support.publishing import Output, publish_sites
-from support.sites import FIXTURES, build
+from support.sites import build
 
 CLAUSE = re.compile(r"[。！？；，、：:\n“”\"‘’（）()《》]+")
 
@@ -218,7 +218,7 @@ def test_fixture_draft_preview_shows_review_notes_only_internally(fixture_sites)
 def test_fixture_scores_are_individual_only_internally(fixture_sites):
     shown = NUMBER.findall(fixture_sites["internal"].files["competitions/show-2023/index.html"])
     assert set(MARKS) <= set(shown)  # every judge's every mark, internally
-    rows = score_sequences(FIXTURES / "publish-edition" / "content")
+    rows = score_sequences(fixture_sites["internal"].site.parent / "publish-edition" / "content")
     assert rows == [",85,87,86,", ",92,92,93,"]  # each judge's total of an entry, in judge order
     internal_numbers = number_sequence(fixture_sites["internal"].files["competitions/show-2023/index.html"])
     assert all(row in internal_numbers for row in rows)  # publish_scores: true → shown internally
