@@ -155,8 +155,9 @@ def test_kind_lists_group_by_batch_year_and_link_their_compilation(site):
     assert {"exemplars/fs-wang/", "exemplars/fs-zhao/"} <= set(links(html, "exemplars/five-star-members/"))
     overview = main_html(site, "exemplars/")
     assert "exemplars/years/2021/" in links(overview, "exemplars/")
-    year = text_of(main_html(site, "exemplars/years/2021/"))
-    assert "市图书馆党支部" in year and "王红" not in year
+    year = main_html(site, "exemplars/years/2021/")
+    assert "市图书馆党支部" in text_of(year) and "王红" not in text_of(year)
+    assert "honors/rf-2021/compilation/" in links(year, "exemplars/years/2021/")  # the year's printable view
 
 
 def test_compilation_holds_every_story_with_demoted_headings_and_its_images(site):

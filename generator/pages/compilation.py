@@ -24,6 +24,14 @@ _REF_DEF = re.compile(r"^(\s{0,3}\[[^\]]+\]:\s*<?)(\S+?)(>?)$", re.MULTILINE)
 _ABSOLUTE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
 
 
+COMPILATION_DIR = "compilation"
+
+
+def batch_compilation_src(batch: Record) -> str:
+    """honors/<batch>/compilation/: the batch's stories in document order."""
+    return page_path(batch).removesuffix("index.md") + f"{COMPILATION_DIR}/index.md"
+
+
 @dataclass(frozen=True)
 class Story:
     exemplar: Record

@@ -12,14 +12,13 @@ from ..content.records import Record
 from ..content.schema import EXEMPLAR_KIND_NAMES
 from ..model import Award, Model
 from .common import document, record_page, section_page
-from .compilation import compilation_page, story
+from .compilation import COMPILATION_DIR, batch_compilation_src, compilation_page, story
 from .pagination import PAGE_DIR, page_runs, page_title, paginate
 
 PER_PAGE = 30
 KIND_SLUGS = {"brand_exemplar": "brand-exemplars", "red_flag_branch": "red-flag-branches",
               "five_star_member": "five-star-members"}
 YEARS_DIR = "years"
-COMPILATION_DIR = "compilation"
 # exemplars/<slug>/, exemplars/years/2022/, exemplars/page/… must not be taken by an exemplar's id.
 RESERVED_IDS = tuple(KIND_SLUGS.values()) + (YEARS_DIR, PAGE_DIR)
 
@@ -118,8 +117,12 @@ def pages(model: Model):
         yield compilation_page(kind_compilation_src(kind), f"{name}事迹汇编", back_src=kind_src(kind), model=model,
                                stories=[story(model, c.exemplar, list(c.awards)) for c in cards])
     for year, cards in by_year.items():
+        # the year's batches, each with its printable 事迹汇编 (its stories are these cards')
+        batches = sorted({a.batch for c in cards for a in c.awards if a.batch["year"] == year},
+                         key=lambda b: b.id)
         yield document(section_page(year_src(year), f"{year}年度先进典型", "exemplar-year.md", "exemplars",
-                                    year=year, model=model, kind_src=kind_src, kinds=by_kind(cards)))
+                                    year=year, model=model, kind_src=kind_src, kinds=by_kind(cards),
+                                    batches=[(b, batch_compilation_src(b)) for b in batches]))
     for exemplar in model.exemplars:
         c = card(model, exemplar)
         yield document(record_page(

@@ -6,19 +6,15 @@ from ..content.records import Record
 from ..model import Award, Model
 from ..urls import page_path
 from .common import document, record_page, section_page
+from .compilation import batch_compilation_src as compilation_src
 from .compilation import compilation_page, story
 from .exemplars import awards_of
 
-COMPILATION_DIR = "compilation"
 MEASURE = {"five_star_member": "名"}  # persons are counted in 名, branches and brands in 个
 
 
 def measure(batch: Record) -> str:
     return MEASURE.get(batch["type"], "个")
-
-
-def compilation_src(batch: Record) -> str:
-    return page_path(batch).removesuffix("index.md") + f"{COMPILATION_DIR}/index.md"
 
 
 def by_year(model: Model) -> list[tuple[int, list[Record]]]:
