@@ -137,7 +137,10 @@ def test_header_search_under_a_sub_path(page, nginx_server, demo_site_dangjian, 
     assert found[0]["href"].startswith(server.url + "brands/czj-zhangben/")
     page.locator("[data-sc-search] .md-search-result__link").first.click()
     page.wait_for_url(server.url + "brands/czj-zhangben/**")
+    page.requests.settle(page)
+    page.requests.assert_all_local_and_ok(server.url)
     # the full results page under the prefix
+    page.requests.clear()
     page.goto(server.url + "search/?q=" + quote("红旗党支部"))
     page.wait_for_selector("[data-sc-search-page][data-sc-shown]")
     listed = results(page, "[data-sc-search-page]")

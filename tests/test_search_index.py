@@ -104,9 +104,11 @@ def test_every_gram_lives_in_exactly_one_shard(index):
 
 
 def test_shard_count_grows_with_the_index():
+    from generator.search.indexer import SHARD_TARGET_BYTES as target
+
     assert shard_count(10) == 1
-    assert shard_count(41_000) == 2
-    assert shard_count(40_000 * 1000) == 1024
+    assert shard_count(target + 1) == 2
+    assert shard_count(target * 1000) == 1024
     assert shard_count(10**12) == 4096
 
 

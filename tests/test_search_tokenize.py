@@ -126,6 +126,16 @@ def test_browser_tokenizer_matches_python(engine_page):
         assert js["grams"] == query_grams(sample), sample
 
 
+def test_browser_looks_up_a_covering_subset_of_the_grams(engine_page):
+    samples = ["一店一名片", "红旗党支部", "党建", "党", "市文化和旅游局 2023年", "服务群众最后一公里"]
+    looked_up = engine_page.evaluate("s => s.map(t => ShowcaseSearch.tokenize.lookupGrams(t))", samples)
+    for sample, grams in zip(samples, looked_up):
+        assert set(grams) <= set(query_grams(sample))
+        for run in runs(sample):  # every character of every run is in a looked-up gram
+            assert all(any(ch in g for g in grams) for ch in run), (sample, grams)
+    assert looked_up[0] == ["一店", "一名", "名片"]
+
+
 def test_browser_shard_numbers_match_python(engine_page):
     grams = sorted({g for s in SAMPLES for g in query_grams(s)} | {"党建", "支部", "党", "2023", "𠀀字"}
                    | {"红旗党支部风采", "云川市文化和旅游局"})  # whole titles hash the same way (exact-title match)

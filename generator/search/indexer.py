@@ -32,7 +32,8 @@ FORMAT = 1
 MAX_DOCS = 1 << 18  # page ids have 18 bits
 TF_CAP = 15
 IN_TITLE, IN_FIELDS = 16, 32
-SHARD_TARGET_BYTES = 40_000  # a query with six grams loads about a quarter of a megabyte
+# Bytes a query loads grow with the shard size: one shard per gram it looks up.
+SHARD_TARGET_BYTES = 20_000
 MAX_SHARDS = 4096
 SNIPPET_TEXT_LIMIT = 30_000  # characters of a page kept for snippets
 GLOBAL = "__showcaseSearch"

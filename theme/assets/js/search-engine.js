@@ -43,6 +43,19 @@
     });
     return out;
   }
+  // The grams a query looks up: enough bigrams to cover every character of a run (一店一名片 →
+  // 一店 一名 名片). Any page holding the run holds them, so no page is missed; the exact phrase is
+  // checked on the results shown. Fewer grams, fewer shard files to load.
+  function lookupGrams(text) {
+    var seen = Object.create(null), out = [];
+    runs(text).forEach(function (run) {
+      var grams = runGrams(run);
+      grams.forEach(function (g, i) {
+        if ((i % 2 === 0 || i === grams.length - 1) && !seen[g]) { seen[g] = 1; out.push(g); }
+      });
+    });
+    return out;
+  }
   function fnv1a(text) {
     var h = 0x811c9dc5;
     for (var i = 0; i < text.length; i++) {
@@ -93,7 +106,7 @@
       var needle = compact(text);
       if (!needle || terms.some(function (t) { return t.needle === needle; })) continue;
       var variants = expand(normalize(text), groups).map(function (v) {
-        return { text: v, needle: compact(v), grams: queryGrams(v) };
+        return { text: v, needle: compact(v), grams: lookupGrams(v) };
       }).filter(function (v) { return v.grams.length; });
       terms.push({ text: text, needle: needle, variants: variants });
     }
@@ -228,7 +241,7 @@
     // lists: postings per gram of the variant. Returns Map doc → score.
     var n = this.manifest.docs, lengths = this.facets.l, avg = this.avgLength;
     var scores = new Map(), counts = new Map(), inTitle = new Map(), inFields = new Map();
-    var needed = relaxed ? Math.max(1, Math.ceil(lists.length * RELAXED_SHARE)) : lists.length;
+    var needed = relaxed ? Math.max(1, Math.floor(lists.length * RELAXED_SHARE)) : lists.length;
     var norm = 0;
     lists.forEach(function (p) {
       var idf = Math.log(1 + n / Math.max(1, p.ids.length));
@@ -503,7 +516,8 @@
     engine: engineFor,
     parseQuery: parseQuery,
     expand: expand,
-    tokenize: { normalize: normalize, runs: runs, queryGrams: queryGrams, shardOf: shardOf, gramCode: gramCode },
+    tokenize: { normalize: normalize, runs: runs, queryGrams: queryGrams, lookupGrams: lookupGrams,
+                shardOf: shardOf, gramCode: gramCode },
     escapeHtml: escapeHtml
   };
 })();
