@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import logging
 import os
+
+import jinja2
+from markupsafe import Markup
 from datetime import datetime
 from pathlib import Path
 
@@ -16,10 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import search
+from . import mkdocs_pages, search
 from .edition import EDITIONS, Edition
+from .fast_inline import FastInlineExtension
 from .images import ImageSettings, is_image_name
 from .pages.redirects import alias_records, redirect_files
+from .pages.render import bytecode_cache
 from .sanitize import sanitize_markdown
 from .site import SitePlan, excluded_folders, plan_site, record_sources
 
@@ -34,6 +39,11 @@ class ShowcaseConfig(base.Config):
     # Processed images are cached here (relative to mkdocs.yml); safe to delete, never inside site/.
     image_cache = c.Type(str, default=".cache/showcase-images")
     image_workers = c.Type(int, default=0)  # 0 = one worker process per core
+    # Compiled Jinja templates are kept here between builds (relative to mkdocs.yml; "" = off).
+    template_cache = c.Type(str, default=".cache/showcase-templates")
+    # Processes rendering pages besides the main one (generator/mkdocs_pages.py): 0 = one per extra
+    # core for big sites, -1 = none. SHOWCASE_RENDER_WORKERS overrides it.
+    render_workers = c.Type(int, default=0)
 
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
@@ -44,6 +54,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.specs: dict = {}
         self.rendered = 0
         self.search = search.Collector()
+        if not any(isinstance(e, FastInlineExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(FastInlineExtension())  # same HTML, less work (fast_inline.py)
+        self.renders: mkdocs_pages.PageRenders | None = None
+        self.files = None
+        self.in_worker = False
         return config
 
     def edition(self) -> Edition:
@@ -60,7 +75,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
         edition = self.edition()
         plan = plan_site(docs_dir, edition, template_dir, site={"name": config.site_name, "url": config.site_url or ""},
-                         images=self.image_settings(config), checked=self.handed_over(docs_dir, edition))
+                         images=self.image_settings(config), checked=self.handed_over(docs_dir, edition),
+                         template_cache=self.cache_dir(config, self.config.template_cache, "content"),
+                         render=False)  # each page's Markdown is rendered as MkDocs reads it (on_page_read_source)
         for problem in plan.problems.warnings:
             # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
             log.info(problem.format())
@@ -80,20 +97,80 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                 return checked
         return None
 
+    def on_nav(self, nav, config, files):
+        """Big builds: fork workers for the generated pages outside the navigation (mkdocs_pages)."""
+        self.files = files
+        setting = int(os.environ.get("SHOWCASE_RENDER_WORKERS") or self.config.render_workers)
+        in_nav = {id(page) for page in nav.pages}
+        pages = [f.page for f in files.documentation_pages()
+                 if f.src_uri in self.specs and f.page is not None and id(f.page) not in in_nav]
+        workers = mkdocs_pages.worker_count(setting, len(pages))
+        if workers and mkdocs_pages.can_fork(config):
+            self.renders = mkdocs_pages.PageRenders()
+            shares = mkdocs_pages.split(pages, workers, lambda page: _cost(self.specs[page.file.src_uri]))
+            self.renders.start(config, files, nav, shares, self.become_worker, self.worker_report)
+        return nav
+
+    def become_worker(self):
+        """In a worker process: render what is asked, delegate nothing, collect no search documents."""
+        self.renders, self.in_worker = None, True
+        self.problems_before = len(self.plan.problems.items)
+
+    def worker_report(self):
+        """What a worker's pages added to the build besides their HTML: pictures asked for, problems."""
+        return self.plan.images.sources, self.plan.images.covers, self.plan.problems.items[self.problems_before:]
+
+    def on_page_read_source(self, page, config):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return None
+        if self.renders is not None and page.file.src_uri in self.renders.delegated:
+            return ""  # a worker renders it
+        return self.plan.render(spec)
+
+    def on_env(self, env, config, files):
+        self.stop_on_errors()  # every page has been read (and rendered, except the workers' ones)
+        env.bytecode_cache = bytecode_cache(self.cache_dir(config, self.config.template_cache, "theme"))
+        if self.renders is not None:
+            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({mkdocs_pages.TEMPLATE: mkdocs_pages.TEMPLATE_SOURCE}),
+                                              env.loader])
+            self.renders.env = env
+        return env
+
+    def stop_on_errors(self):
+        if self.plan is not None and not self.plan.ok:
+            raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in self.plan.problems.errors))
+
+    def cache_dir(self, config, setting: str, part: str) -> Path | None:
+        if not setting:
+            return None
+        return Path(config.config_file_path or ".").resolve().parent / setting / part
+
     def image_settings(self, config) -> ImageSettings:
         base_dir = Path(config.config_file_path or ".").resolve().parent
         return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers)
 
     def on_page_markdown(self, markdown, page, config, files):
+        if self.renders is not None and page.file.src_uri in self.renders.delegated:
+            page.meta["template"] = mkdocs_pages.TEMPLATE  # the worker's finished page, in on_page_context
+            return ""
         # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.
         if self.plan is not None and page.file.src_uri not in self.specs and page.file.abs_src_path:
             images = self.plan.images.for_plain_page(page.file.src_uri, Path(page.file.abs_src_path))
             markdown = sanitize_markdown(images.rewrite_markdown(markdown)).text  # pasted scripts never ship
-            if not self.plan.ok:
-                raise PluginError("\n".join(p.format() for p in self.plan.problems.errors))
-        return markdown
+        return markdown  # problems found while rendering stop the build at on_env, all of them at once
+
+    def on_build_error(self, error):
+        if self.renders is not None:
+            self.renders.close()
 
     def on_post_build(self, config):
+        if self.renders is not None:
+            self.renders.finish()
+            for sources, covers, problems in self.renders.reports:
+                mkdocs_pages.add_image_requests(self.plan.images, sources, covers)
+                self.plan.problems.items.extend(problems)
+            self.stop_on_errors()
         if self.plan is not None and self.plan.images is not None:
             stats = self.plan.images.write_images(Path(config.site_dir))
             log.info(f"图片：{stats.sources} 张源图，新处理 {stats.made} 个文件，"
@@ -106,24 +183,39 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         log.info(f"检索：{index.docs} 个页面，{index.shards} 个分片，{index.bytes / 1e6:.1f} MB，"
                  f"用时 {index.seconds:.1f} 秒（CPU {index.cpu_seconds:.1f} 秒）")
 
-    def on_page_content(self, html, page, config, files):
-        self.search.add(html, page.url, page.title, self.specs.get(page.file.src_uri), page.meta)
-        return html
-
     def on_pre_page(self, page, config, files):
         self.rendered += 1
         total = len(self.specs)
-        if total >= 500 and self.rendered % 500 == 0:
+        if total >= 500 and self.rendered % 500 == 0 and not self.in_worker:
             log.info(f"已渲染 {self.rendered}/{total} 个页面")
         return page
 
     def on_page_context(self, context, page, config, nav):
-        spec = self.specs.get(page.file.src_uri)
+        src = page.file.src_uri
+        if self.renders is not None and src in self.renders.delegated:
+            context[mkdocs_pages.CONTEXT_KEY] = Markup(self.finish_delegated(page, config, nav))
+        spec = self.specs.get(src)
         if spec is not None:
             context["showcase"] = spec
         # A --drafts build marks every page: its lists hold unpublished records too.
         context["showcase_preview_build"] = bool(self.plan and self.plan.model and self.plan.model.edition.drafts)
+        if not self.in_worker and not (self.renders and self.renders.rendering_here):
+            # Here, not in on_page_content: a delegated page's content arrives only now (same page order).
+            self.search.add(page.content, page.url, page.title, spec, page.meta)
         return context
+
+    def finish_delegated(self, page, config, nav) -> str:
+        """A worker's page: its result, or (worker failed) the page rendered here after all."""
+        result = self.renders.result(page.file.src_uri)
+        if result is not None:
+            mkdocs_pages.apply(result, page, self.files)
+            return result.output
+        self.renders.delegated.discard(page.file.src_uri)
+        self.renders.rendering_here = True
+        try:
+            return mkdocs_pages.render_here(page, config, self.files, nav, self.renders.env).output
+        finally:
+            self.renders.rendering_here = False
 
     def on_serve(self, server, config, builder):
         # `serve` watches content and mkdocs.yml; our templates (custom_dir) only with --watch-theme.
@@ -161,10 +253,16 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
             continue
         kept.append(file)
     for spec, markdown in plan.pages:
-        kept.append(File.generated(config, spec.src_path, content=markdown))
+        kept.append(File.generated(config, spec.src_path, content=markdown or ""))  # see on_page_read_source
     for out in plan.static_files:
         kept.append(File.generated(config, out.dest_path, content=out.content))
     return kept
+
+
+def _cost(spec) -> int:
+    """A page's rough rendering cost, to share pages fairly between processes."""
+    record = spec.context.get("record")
+    return 4000 + len(getattr(record, "body", "") or "")
 
 
 def _parse_now(text: str) -> datetime:

@@ -25,9 +25,15 @@ class SitePlan:
     checked: Checked
     selection: Selection | None = None
     model: Model | None = None
-    pages: list[tuple[PageSpec, str]] | None = None  # (spec, rendered Markdown)
+    pages: list[tuple[PageSpec, str | None]] | None = None  # (spec, rendered Markdown; None: not yet)
     static_files: list[StaticFile] | None = None  # feeds, redirect pages, data files
     images: ImageCatalog | None = None  # pictures the pages asked for; written after the pages
+    env: object = None  # the content templates' Jinja environment
+    site: dict | None = None
+
+    def render(self, spec: PageSpec) -> str:
+        """The page's Markdown (its pictures are asked for from `images` as it renders)."""
+        return render_page(self.env, spec, self.site or {}, self.images)
 
     @property
     def problems(self) -> Problems:
@@ -39,20 +45,24 @@ class SitePlan:
 
 
 def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: dict | None = None,
-              images: ImageSettings | None = None, checked: Checked | None = None) -> SitePlan:
-    """`checked`: the content as the caller (`showcase build`) already checked it for this edition's day."""
+              images: ImageSettings | None = None, checked: Checked | None = None,
+              template_cache: Path | None = None, render: bool = True) -> SitePlan:
+    """`checked`: the content as the caller (`showcase build`) already checked it for this edition's day;
+    `template_cache`: a folder for compiled content templates (kept between builds); `render=False`:
+    pages are rendered later, one by one, with `plan.render(spec)` (check `plan.ok` after that)."""
     checked = checked or check_content(content_root, today=edition.moment.date())
     plan = SitePlan(checked)
     if not plan.ok:
         return plan
     plan.selection = select(checked.records, edition)
     plan.model = build_model(plan.selection, edition, home=read_home(content_root, checked.problems))
-    env = make_environment(template_dir)
+    env = make_environment(template_dir, template_cache)
     site = site or {}
     plan.model.site = site  # feeds need the site's name and address (site_url, may be empty)
     outputs = all_pages(plan.model)
     plan.images = ImageCatalog(content_root, images or ImageSettings(), checked.problems, env)
-    plan.pages = [(spec, render_page(env, spec, site, plan.images)) for spec in outputs if isinstance(spec, PageSpec)]
+    plan.env, plan.site = env, site
+    plan.pages = [(spec, plan.render(spec) if render else None) for spec in outputs if isinstance(spec, PageSpec)]
     plan.static_files = [out for out in outputs if isinstance(out, StaticFile)]
     return plan
 

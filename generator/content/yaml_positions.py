@@ -62,7 +62,13 @@ def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1):
 
 def _parse_python(text: str, path: Path, problems: Problems, first_line: int):
     offset = first_line - 1
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:  # checked before parsing: a control character pasted in
+        line = text[: exc.position].count("\n") + first_line
+        problems.error(path, line, f"这一行有不可见的控制字符（#x{exc.character:04x}）",
+                       "删除这个字符（常见于从网页或 Word 复制来的文字），或重新输入这一行")
+        return None, {}
     try:
         node = loader.get_single_node()
         if node is None:

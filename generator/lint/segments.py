@@ -108,8 +108,14 @@ _MASKS = (
 )
 
 
+# A character every mask above needs: a line of plain prose is returned at once (issue 10).
+_MASK_TRIGGER = re.compile(r"[`<\][{:!]")
+
+
 def mask_markdown_line(line: str) -> str:
     """The line with everything that is not prose replaced by spaces (same length)."""
+    if not _MASK_TRIGGER.search(line):
+        return line
     for pattern in _MASKS:
         line = pattern.sub(lambda m: " " * len(m.group(0)), line)
     return line

@@ -15,9 +15,16 @@ from ..urls import page_path, relative_link, url_of
 from .spec import PageSpec
 
 
-def make_environment(template_dir: Path) -> jinja2.Environment:
+# libyaml's emitter writes the same front matter as the pure-Python one, ~10× faster.
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def make_environment(template_dir: Path, bytecode_dir: Path | None = None) -> jinja2.Environment:
+    """`bytecode_dir`: keep compiled templates there between builds (Jinja checks each template's
+    source, so an edited template is compiled again)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
+        bytecode_cache=bytecode_cache(bytecode_dir),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
@@ -27,6 +34,17 @@ def make_environment(template_dir: Path) -> jinja2.Environment:
     env.filters.update(formatting.FILTERS)
     env.filters["e_md"] = escape_inline
     return env
+
+
+def bytecode_cache(folder: Path | None) -> jinja2.BytecodeCache | None:
+    """Compiled templates kept between builds in `folder` (None: no cache, or the folder can't be made)."""
+    if folder is None:
+        return None
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None) -> str:
@@ -44,7 +62,7 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None
     if page_images is not None:
         body = page_images.rewrite_markdown(body)  # ![说明](photo.jpg) in bodies → processed <picture>
     meta = {"title": spec.title, **spec.meta}
-    front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return f"---\n{front}---\n\n{body}"
 
 

@@ -1,0 +1,81 @@
+"""Worker processes render pages for big builds (generator/mkdocs_pages.py): the site must be the same
+byte for byte, and errors must surface as they do without workers. Speed is measured in benchmarks/."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+from pathlib import Path
+
+import pytest
+
+from support.sites import REPO, copy_demo, copy_fixture, showcase
+
+SERIAL = {"SHOWCASE_RENDER_WORKERS": "-1", "PYTHONHASHSEED": "0"}
+ONE_WORKER = {"SHOWCASE_RENDER_WORKERS": "1", "PYTHONHASHSEED": "0"}  # a worker even for a small site
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    return copy_demo(tmp_path_factory.mktemp("perf-parallel"))
+
+
+def build(project: Path, site: Path, env: dict, *args: str):
+    return showcase("build", "-d", str(site), *args, cwd=project, env=env)
+
+
+def test_a_worker_builds_the_same_demo_site_byte_for_byte(demo, tmp_path):
+    serial = build(demo, tmp_path / "serial", SERIAL)
+    assert serial.returncode == 0, serial.stderr
+    parallel = build(demo, tmp_path / "parallel", {**ONE_WORKER})
+    assert parallel.returncode == 0, parallel.stderr
+    a, b = digest(tmp_path / "serial"), digest(tmp_path / "parallel")
+    assert len(a) > 500  # pages, images, search shards, assets
+    assert a.keys() == b.keys()
+    assert [name for name in a if a[name] != b[name]] == []
+    # Same log too, apart from timings: the workers' pages' messages reach the main process.
+    strip = lambda text: sorted(line for line in text.splitlines() if not any(w in line for w in ("秒", "seconds", "building")))  # noqa: E731
+    assert strip(serial.stderr) == strip(parallel.stderr)
+
+
+def test_public_edition_with_a_worker_is_the_same(demo, tmp_path):
+    serial = build(demo, tmp_path / "serial", SERIAL, "--edition", "public")
+    parallel = build(demo, tmp_path / "parallel", ONE_WORKER, "--edition", "public")
+    assert serial.returncode == 0 and parallel.returncode == 0, serial.stderr + parallel.stderr
+    assert digest(tmp_path / "serial") == digest(tmp_path / "parallel")
+
+
+def broken_theme_project(tmp_path: Path) -> Path:
+    """The basic fixture with a theme whose page template fails on brand pages only."""
+    project = copy_fixture("basic", tmp_path)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    main = theme / "main.html"
+    main.write_text(main.read_text(encoding="utf-8").replace(
+        "{% block content %}",
+        '{% block content %}{% if showcase and showcase.kind == "brand" %}{{ showcase.no_such.thing }}{% endif %}', 1),
+        encoding="utf-8")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"custom_dir: {REPO / 'theme'}",
+                                                                 f"custom_dir: {theme}"), encoding="utf-8")
+    return project
+
+
+def test_a_page_failing_in_a_worker_fails_the_build_as_without_workers(tmp_path):
+    project = broken_theme_project(tmp_path)
+    good = project / "site"
+    good.mkdir()
+    (good / "index.html").write_text("old site", encoding="utf-8")
+    serial = build(project, good, SERIAL)
+    parallel = build(project, good, ONE_WORKER)
+    assert serial.returncode == parallel.returncode == 1
+    last = lambda text: text.strip().splitlines()[-1]  # noqa: E731
+    assert "no_such" in last(serial.stderr) and "原有网站保持不变" in last(serial.stderr)
+    assert last(parallel.stderr) == last(serial.stderr)
+    assert "Error building page 'brands/" in parallel.stderr  # rendered again here, failed as MkDocs says
+    assert (good / "index.html").read_text(encoding="utf-8") == "old site"
+    assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
