@@ -83,8 +83,9 @@ def build_postings(docs: list[SearchDoc]) -> Postings:
             weights[at[found]] |= bit
             for code in marked[~found].tolist():
                 extra[code] = extra.get(code, 0) | bit
+        page = np.uint32(doc_id << 6)
         code_parts += [codes, np.array(list(extra), dtype=np.uint32)]
-        posting_parts += [weights | np.uint32(doc_id << 6), np.array(list(extra.values()), dtype=np.uint32) | np.uint32(doc_id << 6)]
+        posting_parts += [weights | page, np.array(list(extra.values()), dtype=np.uint32) | page]
         for word in body_words.keys() | title_words.keys() | field_words.keys():
             weight = min(body_words.get(word, 0), TF_CAP)
             weight |= (IN_TITLE if word in title_words else 0) | (IN_FIELDS if word in field_words else 0)
