@@ -81,6 +81,18 @@ def test_keyboard_opens_moves_and_closes(page, root_server):
     assert not page.evaluate("document.getElementById('__search').checked")
 
 
+def test_small_screen_magnifier_opens_the_box_ready_to_type(page, root_server):
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.goto(root_server.url)
+    assert not page.evaluate("document.getElementById('__search').checked")
+    page.locator("label.md-header__button[for=__search]").click()
+    page.wait_for_function("() => document.activeElement.matches('[data-sc-search-input]')")
+    page.keyboard.type("陈静怡")
+    page.wait_for_function("() => document.querySelector('[data-sc-search]').getAttribute('data-sc-shown') === '陈静怡'")
+    first = page.locator("[data-sc-search] .md-search-result__item").first
+    assert first.is_visible() and "陈静怡" in first.inner_text()
+
+
 def test_results_page_filters_by_kind_unit_and_year(page, root_server):
     page.goto(root_server.url + "search/?q=" + quote("党建") + "&kind=article")
     page.wait_for_selector("[data-sc-search-page][data-sc-shown]")

@@ -93,6 +93,11 @@
         if (!self.toggle.checked) self.input.blur();
       });
     }
+    // The header's magnifier (small screens) opens the box; like Material, it also focuses it.
+    $$('label[for="__search"]').forEach(function (label) {
+      if (box.contains(label)) return;
+      label.addEventListener("click", function () { setTimeout(function () { self.input.focus(); }, 0); });
+    });
   }
 
   HeaderSearch.prototype.open = function () {
