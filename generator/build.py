@@ -35,6 +35,7 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     from . import hosting
 
     config = load_config(config_file, strict=strict)
+    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does (no serve session)
     plugin = config.plugins.get("showcase")
     if checked is not None and plugin is not None:
         plugin.prechecked = checked  # used once, if it is this build's content and day

@@ -190,7 +190,7 @@ def cmd_build(args) -> int:
 # ---- serve ---------------------------------------------------------------------------------------
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
+    from .preview import serve  # MkDocs' serve, with rebuilds that reuse unchanged pages (issue 10)
 
     try:
         parse_now(args.now)
@@ -203,7 +203,7 @@ def cmd_serve(args) -> int:
 
         for address in lan_addresses():
             print(f"局域网预览：同一网络的电脑可打开 http://{address}:{args.port}/", file=sys.stderr)
-    serve(config_file=args.config_file, livereload=True, dev_addr=f"{args.host}:{args.port}")
+    serve(config_file=args.config_file, host=args.host, port=args.port)
     return 0
 
 

@@ -48,6 +48,16 @@ class ShowcaseConfig(base.Config):
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     supports_multiple_instances = False
+    session = None  # `showcase serve`: pages kept between rebuilds (generator/preview.py)
+
+    def on_startup(self, command, dirty):
+        # Having this method keeps the plugin object across `serve` rebuilds (MkDocs' rule): the
+        # session's cache is the only thing that survives a build; everything else is reset in on_config.
+        self.session = None
+        if command == "serve":
+            from .preview import ServeSession
+
+            self.session = ServeSession()
 
     def on_config(self, config):
         self.plan: SitePlan | None = None
@@ -59,6 +69,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.renders: mkdocs_pages.PageRenders | None = None
         self.files = None
         self.in_worker = False
+        self.markdown: dict[str, str] = {}  # pages rendered ahead of MkDocs reading them (serve)
+        if self.session is not None:
+            self.session.begin(config)
         return config
 
     def edition(self) -> Edition:
@@ -85,7 +98,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in plan.problems.errors))
         self.plan = plan
         self.specs = {spec.src_path: spec for spec, _ in plan.pages}
-        return add_redirects(replace_sources(files, plan, config), plan, config)
+        files = add_redirects(replace_sources(files, plan, config), plan, config)
+        if self.session is not None:
+            self.session.mark_plain_pages(files)
+        return files
 
     def handed_over(self, docs_dir: Path, edition: Edition):
         """The content `showcase build` checked just before (build.build_site): one check per build.
@@ -100,6 +116,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_nav(self, nav, config, files):
         """Big builds: fork workers for the generated pages outside the navigation (mkdocs_pages)."""
         self.files = files
+        if self.session is not None:  # reuse unchanged pages, show the edited ones first
+            self.renders = self.session.plan(self, config, files, nav)
+            if self.renders is not None:
+                return nav
         setting = int(os.environ.get("SHOWCASE_RENDER_WORKERS") or self.config.render_workers)
         in_nav = {id(page) for page in nav.pages}
         pages = [f.page for f in files.documentation_pages()
@@ -125,10 +145,21 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if spec is None:
             return None
         if self.renders is not None and page.file.src_uri in self.renders.delegated:
-            return ""  # a worker renders it
-        return self.plan.render(spec)
+            return ""  # a worker renders it, or the page is unchanged since the last `serve` build
+        return self.markdown_of(spec, keep=False)
+
+    def markdown_of(self, spec, keep: bool = True) -> str:
+        """The page's Markdown, rendered once per build (serve renders some ahead, to compare)."""
+        text = self.markdown.pop(spec.src_path, None)
+        if text is None:
+            text = self.plan.render(spec)
+        if keep:
+            self.markdown[spec.src_path] = text
+        return text
 
     def on_env(self, env, config, files):
+        if self.session is not None:
+            self.session.current = None
         self.stop_on_errors()  # every page has been read (and rendered, except the workers' ones)
         env.bytecode_cache = bytecode_cache(self.cache_dir(config, self.config.template_cache, "theme"))
         if self.renders is not None:
@@ -163,6 +194,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_build_error(self, error):
         if self.renders is not None:
             self.renders.close()
+        if self.session is not None:
+            self.session.abandon()
 
     def on_post_build(self, config):
         if self.renders is not None:
@@ -182,8 +215,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError(f"站内检索索引生成失败：{exc}") from None
         log.info(f"检索：{index.docs} 个页面，{index.shards} 个分片，{index.bytes / 1e6:.1f} MB，"
                  f"用时 {index.seconds:.1f} 秒（CPU {index.cpu_seconds:.1f} 秒）")
+        if self.session is not None:
+            self.session.finish(config, self.files)
 
     def on_pre_page(self, page, config, files):
+        if self.session is not None:
+            self.session.current = page.file.src_uri  # its warnings are replayed when it is reused
         self.rendered += 1
         total = len(self.specs)
         if total >= 500 and self.rendered % 500 == 0 and not self.in_worker:
@@ -192,11 +229,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def on_page_context(self, context, page, config, nav):
         src = page.file.src_uri
+        if self.session is not None:
+            self.session.current = src
         if self.renders is not None and src in self.renders.delegated:
             context[mkdocs_pages.CONTEXT_KEY] = Markup(self.finish_delegated(page, config, nav))
         spec = self.specs.get(src)
         if spec is not None:
-            context["showcase"] = spec
+            # serve: the theme template's reads of the spec are noted, they are part of the page's key
+            context["showcase"] = spec if self.session is None else self.session.theme_view(page, spec)
         # A --drafts build marks every page: its lists hold unpublished records too.
         context["showcase_preview_build"] = bool(self.plan and self.plan.model and self.plan.model.edition.drafts)
         if not self.in_worker and not (self.renders and self.renders.rendering_here):
@@ -209,18 +249,27 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         result = self.renders.result(page.file.src_uri)
         if result is not None:
             mkdocs_pages.apply(result, page, self.files)
-            return result.output
-        self.renders.delegated.discard(page.file.src_uri)
-        self.renders.rendering_here = True
-        try:
-            return mkdocs_pages.render_here(page, config, self.files, nav, self.renders.env).output
-        finally:
-            self.renders.rendering_here = False
+        else:
+            self.renders.delegated.discard(page.file.src_uri)
+            self.renders.rendering_here = True
+            try:
+                result = mkdocs_pages.render_here(page, config, self.files, nav, self.renders.env)
+            finally:
+                self.renders.rendering_here = False
+        page.showcase_result = result
+        return result.output
+
+    def on_post_page(self, output, page, config):
+        if self.session is not None and page.file.src_uri in self.specs:
+            self.session.after_page(page, self.specs[page.file.src_uri], output)
+        return output
 
     def on_serve(self, server, config, builder):
         # `serve` watches content and mkdocs.yml; our templates (custom_dir) only with --watch-theme.
         if config.theme.custom_dir:
             server.watch(config.theme.custom_dir)
+        if self.session is not None:
+            self.session.server = server
         return server
 
 

@@ -62,6 +62,7 @@ class ImageCatalog:
         self.cache = ImageCache(settings.cache_dir)
         self._probes: dict[Path, Probe] = {}
         self._font: FontChoice | None | bool = False  # False = not looked up yet
+        self._glyphs: dict[str, bool] = {}  # character → the font draws it
         self.sources: dict[Path, SourceJob] = {}
         self.covers: dict[str, CoverJob] = {}
 
@@ -125,7 +126,7 @@ class ImageCatalog:
         check_purpose(purpose)
         font = self.font(where)
         text = title if font is not None else ""
-        if font is not None and (missing := missing_glyphs(title + subtitle, font)):
+        if font is not None and (missing := self.missing_glyphs(title + subtitle, font)):
             self.problems.warning(where[0], where[1], f"字体 {font.family} 缺少“{missing}”等字，生成的封面不写文字",
                                   "为这个品牌提供 logo 图片，或安装更全的中文字体")
             text = ""
@@ -136,6 +137,14 @@ class ImageCatalog:
         for variant in rendition.variants:
             job.variants[variant.name] = variant
         return rendition
+
+    def missing_glyphs(self, text: str, font: FontChoice) -> str:
+        """covers.missing_glyphs, asked once per character per build (it loads the font and draws)."""
+        unseen = "".join(c for c in dict.fromkeys(text) if c not in self._glyphs)
+        if unseen:
+            missing = set(missing_glyphs(unseen, font))
+            self._glyphs.update((c, c not in missing) for c in unseen)
+        return "".join(c for c in dict.fromkeys(text) if not self._glyphs[c])
 
     def font(self, where: tuple) -> FontChoice | None:
         if self._font is False:

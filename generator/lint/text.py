@@ -187,7 +187,8 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 # Every character (or word) one of the checks above needs to find anything: most lines of Chinese prose
 # have none of them and are done with one search (issue 10: the lint was half of `showcase check`).
-_ANY_TRIGGER = re.compile(r"[*×xX_,;:?!(\"'.…]|。。|" + "|".join(PINYIN), re.I)
+# (Any ASCII letter stands for x and the pinyin words: one character class is one fast scan.)
+_ANY_TRIGGER = re.compile(r"[A-Za-z*×_,;:?!(\"'.…]|。。")
 
 
 def segment_findings(segment: Segment, rules: list[NameRule]) -> list[Finding]:

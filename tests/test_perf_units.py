@@ -1,0 +1,19 @@
+"""Small speed-ups that must not change a result (issue 10)."""
+from __future__ import annotations
+
+import posixpath
+
+from generator.edition import Edition
+from generator.site import plan_site
+from generator.urls import relative_link
+from support.sites import REPO
+
+
+def test_relative_links_are_what_posixpath_relpath_gives():
+    plan = plan_site(REPO / "content", Edition(drafts=True), REPO / "theme" / "showcase", site={"name": "t", "url": ""},
+                     render=False)
+    paths = sorted({spec.src_path for spec, _ in plan.pages})[::3] + ["index.md", "a.md", "x/./y.md", "../up.md"]
+    assert len(paths) > 60
+    for a in paths:
+        for b in paths:
+            assert relative_link(a, b) == posixpath.relpath(b, posixpath.dirname(a) or "."), (a, b)
