@@ -93,6 +93,10 @@ QUOTES = ["群众的事再小也是大事，我们多跑一步，群众就少跑
           "创建工作要经得起群众评判", "我们要让每一名党员都成为一面旗帜"]
 
 
+VARY = 0.04
+COMMON_HAN = [chr(c) for c in range(0x4E00, 0x4E00 + 3500)]
+
+
 class Words:
     """Seeded choices over the vocabulary; every record draws from its own Random."""
 
@@ -145,7 +149,15 @@ class Words:
                 size += len(items)
         if extra:
             parts.insert(2, extra)
-        return "\n\n".join(parts) + "\n"
+        return self.vary("\n\n".join(parts) + "\n")
+
+    def vary(self, text: str) -> str:
+        """Swap ~4% of the Chinese characters for others (as benchmarks/search_bench.py does): a real
+        archive's vocabulary keeps growing — names, places, terms — where a phrase grammar repeats
+        itself, which would flatter every text-dependent cost (search indexing, jieba, Markdown)."""
+        r = self.rng
+        return "".join(r.choice(COMMON_HAN) if "\u4e00" <= ch <= "\u9fff" and r.random() < VARY else ch
+                       for ch in text)
 
 
 # ---- images ------------------------------------------------------------------------------------------

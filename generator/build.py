@@ -32,10 +32,12 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    from . import hosting
+    from . import hosting, mkdocs_pages
 
     config = load_config(config_file, strict=strict)
-    config.plugins.on_startup(command="build", dirty=False)  # as `mkdocs build` does (no serve session)
+    # A dirty build into an empty staging folder is a full build in which our plugin may take pages
+    # out of MkDocs' loop (generator/mkdocs_pages.py).
+    config.plugins.on_startup(command="build", dirty=True)
     plugin = config.plugins.get("showcase")
     if checked is not None and plugin is not None:
         plugin.prechecked = checked  # used once, if it is this build's content and day
@@ -51,7 +53,8 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     config.site_dir = str(staging)
     try:
-        build(config)
+        with mkdocs_pages.dirty_build():
+            build(config, dirty=True)
         if offline:
             hosting.remove_offline_extras(staging)
         if precompress:

@@ -1,22 +1,21 @@
 """Pages rendered outside MkDocs' own page loop: worker processes for big builds (issue 10).
 
 MkDocs renders one page after another — Markdown → HTML (Python-Markdown), then HTML → page
-(Material's templates) — about 5 ms a generated page, on one core. At `on_nav` (files and navigation
-are final) a big build forks worker processes; each renders its share of the generated pages with
-MkDocs' own functions (`_populate_page`, then the page's theme template, exactly as
-`mkdocs.commands.build._build_page` does) and sends back what the main process needs: the page's
-HTML content, table of contents, title, anchors, the links it makes to other pages' anchors, the
-log messages it produced and the finished page. Meanwhile the main process renders the rest. The
-main process still walks every page through MkDocs' loop, so every event, link check, strict-mode
-warning count and written file happens there; for a delegated page it takes the worker's result
-instead of converting the page again (the plugin's on_page_markdown / on_page_context call
-`PageRenders`).
+(Material's templates) — about 5 ms a generated page, on one core. In a big build the generated
+pages outside the navigation are taken out of MkDocs' loop (`is_modified()` false in the "dirty"
+builds `showcase build` and `serve` run; a build always starts in an empty staging folder) and rendered
+instead by worker processes forked at `on_nav` (files and navigation final) and by the main process
+itself once MkDocs' loop is done; all take the next page from one shared counter, so every core
+stays busy to the end. Each page is rendered with MkDocs' own functions (`_populate_page`, then its
+theme template exactly as `mkdocs.commands.build._build_page` does). The main process then writes
+the pages in order, replays the log messages they produced (strict mode counts warnings there),
+checks the links to their anchors as MkDocs would, and hands their search documents over in page
+order — the site is the same byte for byte (tests/test_perf_parallel.py).
 
-A result that never comes (a worker died, a page raised) is rendered in the main process, so an
-error surfaces exactly where and how MkDocs reports it. Workers are used only where forking is safe
-and the result is the same: POSIX `fork`, no other thread running (not under `serve`), no other
-MkDocs plugin or hook (their events would run twice), and pages outside the navigation only (the
-navigation's titles must be known in every process).
+A result that never comes (a worker died or a page raised) is rendered in the main process, so an
+error surfaces there. Workers are used only where forking is safe and gives the same site: POSIX
+`fork`, no other thread running (not during `serve` rebuilds), no other MkDocs plugin or hook (their
+events would run twice), and pages outside the navigation only (its titles must be known everywhere).
 
 Like mkdocs_plugin.py and build.py, this module is part of the MkDocs adapter; the core never
 imports it.
@@ -24,46 +23,47 @@ imports it.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
+import pickle
+import shutil
 import signal
+import tempfile
 import threading
 import time
 import traceback
 from dataclasses import dataclass, field
-from multiprocessing.connection import Pipe, wait
+from multiprocessing import Value
 
 from .page_cache import source_key
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 
-# The page template of a delegated page: the worker's finished HTML, as it is.
-TEMPLATE = "showcase-prerendered.html"
-TEMPLATE_SOURCE = "{{ showcase_prerendered }}"
-CONTEXT_KEY = "showcase_prerendered"
 AUTO_MIN_PAGES = 200  # below this, forking costs more than it saves
 QUIET_LIMIT = 600  # seconds without a word from a worker before it is given up for dead
 
 
 @dataclass
 class Rendered:
-    """What rendering one page produced, enough to finish it in another process."""
+    """What rendering one page produced, enough to finish it in another process (or a later build)."""
 
-    content: str  # page.content after the on_page_content events
-    toc: object  # page.toc
-    title: str | None  # the title found by rendering (first heading)
+    output: str  # the page's HTML (the theme template's, before on_post_page)
     anchors: set  # page.present_anchor_ids
     links: list  # [(target src_uri, anchor, link as written)] — page.links_to_anchors
-    output: str  # the theme template's HTML, before on_post_page
     meta: dict = field(default_factory=dict)  # page.meta (front matter)
+    title: str | None = None  # page.title
+    content: str | None = None  # page.content, kept only where it is needed again (`serve`)
+    doc: object = None  # its search document (generator.search.SearchDoc), None when excluded
     logs: list = field(default_factory=list)  # [(logger name, level, message)]
     source: str = ""  # page_cache.source_key of the Markdown it was rendered from
     reads: set | None = None  # what the theme template read from the page spec (`serve` only)
+    written: bool = False  # already written into the site folder
 
 
 def worker_count(setting: int, pages: int) -> int:
-    """Workers for a build of `pages` delegable pages: setting > 0 exactly that many, < 0 none,
-    0 automatic (one per extra core, for big builds)."""
+    """Forked workers for a build of `pages` delegable pages: setting > 0 exactly that many, < 0 none,
+    0 automatic (one per core besides the main process's, for big builds)."""
     if setting < 0:
         return 0
     if setting > 0:
@@ -81,137 +81,175 @@ def can_fork(config) -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1 and not plugins
 
 
-def split(pages: list, workers: int, cost_of, main_weight: float = 1.15) -> list[list]:
-    """Shares in page order, balanced by `cost_of(page)`; share 0 is the main process's, which also
-    does the bookkeeping of every page (hence its weight)."""
-    loads = [0.0] * (workers + 1)
-    weights = [main_weight] + [1.0] * workers
-    shares: list[list] = [[] for _ in range(workers + 1)]
-    for page in pages:
-        cost = cost_of(page)
-        i = min(range(workers + 1), key=lambda k: (loads[k] + cost) * weights[k])
-        loads[i] += cost
-        shares[i].append(page)
-    return shares
+class _NoDirtyWarning(logging.Filter):
+    def filter(self, record):
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def dirty_build():
+    """Our dirty builds are right (a fresh folder, or every page proven unchanged): MkDocs' warning
+    about dirty builds would only mislead, and abort `strict` builds."""
+    quiet = _NoDirtyWarning()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
+    try:
+        yield
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+
+def skip_in_mkdocs_loop(page) -> None:
+    """MkDocs' loops leave the page alone in a dirty build: it is rendered (or reused) by us."""
+    page.file.is_modified = lambda: False
 
 
 class PageRenders:
-    """The delegated pages of one build and their results."""
+    """The pages of one build rendered outside MkDocs' loop, and their results."""
 
     def __init__(self):
-        self.delegated: set[str] = set()  # src_uris rendered elsewhere
+        self.delegated: dict[str, object] = {}  # src_uri → Page, in page order
         self.results: dict[str, Rendered] = {}
-        self.failed: dict[str, str] = {}  # src_uri → the worker's traceback (rendered here again)
-        self.owner: dict[str, int] = {}  # src_uri → worker index
-        self.finished: set[int] = set()  # workers that have ended (normally or not)
-        self.heard: dict[int, float] = {}  # worker index → last message (monotonic)
-        self.pids: list[int] = []
-        self.env = None  # MkDocs' Jinja environment, for pages rendered here after all
-        self.rendering_here = False
-        self.reports: list = []  # each worker's report(), once it has ended
-        self._cond = threading.Condition()
-        self._reader: threading.Thread | None = None
+        self.queue: list = []  # pages to render, taken in order through `counter`
+        self.counter = None  # shared with the workers: index of the next page to take
+        self.failed: dict[str, str] = {}  # src_uri → a worker's traceback (rendered here again)
+        self.workers: list[tuple[int, str]] = []  # (pid, results file)
+        self.reports: list = []  # each worker's report(): what its pages asked for besides their HTML
+        self.rendering_here = False  # the main process is rendering a delegated page now
+        self.write = None  # callable(page, Rendered): writes a finished page (set by the plugin)
+        self._folder: str | None = None
+
+    def delegate(self, page, result: Rendered | None = None) -> None:
+        self.delegated[page.file.src_uri] = page
+        skip_in_mkdocs_loop(page)
+        if result is not None:
+            self.results[page.file.src_uri] = result
 
     # ---- main process ----
-    def start(self, config, files, nav, shares: list[list], become_worker, report) -> None:
-        """Fork one worker per share (shares[0] stays here). `become_worker()` runs first in each
-        worker (the plugin stops delegating and collecting search documents); `report()` runs last,
-        its result is sent back and kept in `reports` (what the pages asked for besides their HTML)."""
-        conns = []
-        for index, share in enumerate(shares[1:], start=1):
-            if not share:
-                continue
-            reader, writer = Pipe(duplex=False)
+    def start(self, config, nav, pages: list, workers: int, render_one, become_worker, report) -> None:
+        """Queue `pages` and fork `workers` processes that take from it. In each worker
+        `become_worker()` runs first, `render_one(page)` makes each Rendered (the worker writes the
+        page's file), `report()` runs last. A worker keeps its results in a file of its own, read
+        after the main process has rendered its share: nothing passes between the processes while
+        they render (a reader in the main process would compete with it for the interpreter lock)."""
+        for page in pages:
+            self.delegate(page)
+        self.queue = pages
+        self.counter = Value("l", 0)
+        self._folder = tempfile.mkdtemp(prefix="showcase-pages-")
+        for index in range(workers):
+            path = os.path.join(self._folder, f"worker-{index}.pickle")
             pid = os.fork()
             if pid == 0:  # the worker
                 code = 1
                 try:
-                    reader.close()
-                    code = _work(writer, config, files, nav, [p.file.src_uri for p in share], become_worker, report)
+                    code = _work(path, config, nav, self, render_one, become_worker, report)
                 finally:
                     os._exit(code)  # never return into MkDocs' build in a worker
-            writer.close()
-            self.pids.append(pid)
-            conns.append((index, reader))
-            self.heard[index] = time.monotonic()
-            for page in share:
-                self.delegated.add(page.file.src_uri)
-                self.owner[page.file.src_uri] = index
-        if conns:
-            log.debug(f"并行生成：{len(conns)} 个进程分担 {len(self.delegated)} 个页面，主进程 {len(shares[0])} 个")
-            atexit.register(self.close)
-            self._reader = threading.Thread(target=self._read, args=(conns,), name="showcase-page-workers", daemon=True)
-            self._reader.start()
+            self.workers.append((pid, path))
+        log.debug(f"并行生成：{workers} 个进程与主进程分担 {len(pages)} 个页面")
+        atexit.register(self.close)
 
-    def _read(self, conns: list) -> None:
-        index_of = {id(conn): index for index, conn in conns}
-        open_conns = [conn for _index, conn in conns]
-        while open_conns:
-            for conn in wait(open_conns, timeout=5):
-                index = index_of[id(conn)]
-                try:
-                    message = conn.recv()
-                except (EOFError, OSError):
-                    message = ("end", None, None)
-                with self._cond:
-                    self.heard[index] = time.monotonic()
-                    kind, src, payload = message
-                    if kind == "ok":
-                        self.results[src] = payload
-                    elif kind == "failed":
-                        self.failed[src] = payload
-                    elif kind == "report":
-                        self.reports.append(payload)
-                    else:
-                        self.finished.add(index)
-                        open_conns.remove(conn)
-                        conn.close()
-                    self._cond.notify_all()
+    def take(self):
+        """The next queued page nobody has taken, or None."""
+        with self.counter.get_lock():
+            index = self.counter.value
+            if index >= len(self.queue):
+                return None
+            self.counter.value = index + 1
+        return self.queue[index]
 
-    def result(self, src: str) -> Rendered | None:
-        """The worker's result for a delegated page; None when it will not come (render it here)."""
-        index = self.owner.get(src)
-        with self._cond:
-            while True:
-                if src in self.results:
-                    return self.results.pop(src)
-                if src in self.failed or index in self.finished or index is None:
-                    if src in self.failed:
-                        log.debug(f"页面 {src} 在并行进程中出错，改在主进程生成：\n{self.failed.pop(src)}")
-                    return None
-                if time.monotonic() - self.heard.get(index, 0) > QUIET_LIMIT:
-                    log.warning(f"并行生成进程 {index} 长时间无响应，其余页面改在主进程生成")
-                    self.finished.add(index)
-                    return None
-                self._cond.wait(timeout=1)
+    def render_rest(self, render_one) -> None:
+        """The main process, its other work done, renders queued pages until none is left."""
+        if self.counter is None:
+            return
+        done = 0
+        while (page := self.take()) is not None:
+            self.rendering_here = True
+            try:
+                result = render_one(page)
+            finally:
+                self.rendering_here = False
+            if self.write is not None:
+                self.write(page, result)
+            self.results[page.file.src_uri] = result
+            done += 1
+        log.debug(f"并行生成：主进程生成了 {done} 个页面")
 
-    def finish(self) -> None:
-        """After the last page: wait until every worker has sent its report and ended, then reap them."""
-        if self._reader is not None:
-            self._reader.join(timeout=QUIET_LIMIT)
+    def missing(self) -> list:
+        """After render_rest: wait for the workers, read their results; the queued pages whose result
+        never came (a worker died or a page raised there), to be rendered here."""
+        for pid, path in self.workers:
+            self._wait(pid, path)
+            for kind, src, payload in _read_results(path):
+                if kind == "ok":
+                    self.results[src] = payload
+                elif kind == "failed":
+                    self.failed[src] = payload
+                elif kind == "report":
+                    self.reports.append(payload)
         self.close()
+        for src, text in self.failed.items():
+            log.debug(f"页面 {src} 在并行进程中出错，改在主进程生成：\n{text}")
+        return [page for page in self.queue if page.file.src_uri not in self.results]
 
-    def close(self) -> None:
-        """Reap the workers (ending any still running: the build is over or has failed)."""
-        pids, self.pids = self.pids, []
-        for pid in pids:
+    def _wait(self, pid: int, path: str) -> None:
+        heard = time.monotonic()
+        size = -1
+        while True:
             try:
                 finished, _status, usage = os.wait4(pid, os.WNOHANG)
-                if not finished:
-                    os.kill(pid, signal.SIGTERM)
-                    finished, _status, usage = os.wait4(pid, 0)
+            except ChildProcessError:
+                return
+            if finished:
                 log.debug(f"并行生成进程 {pid}：CPU {usage.ru_utime + usage.ru_stime:.1f} 秒，"
                           f"内存峰值 {usage.ru_maxrss / 1024:.0f} MB")
+                return
+            now_size = os.path.getsize(path) if os.path.exists(path) else 0
+            if now_size != size:
+                size, heard = now_size, time.monotonic()
+            elif time.monotonic() - heard > QUIET_LIMIT:
+                log.warning("并行生成进程长时间无响应，其余页面改在主进程生成")
+                return
+            time.sleep(0.02)
+
+    def close(self) -> None:
+        """End and reap any worker still running (the build is over or has failed); drop the files."""
+        workers, self.workers = self.workers, []
+        for pid, _path in workers:
+            try:
+                finished, _status = os.waitpid(pid, os.WNOHANG)
+                if not finished:
+                    os.kill(pid, signal.SIGTERM)
+                    os.waitpid(pid, 0)
             except (ChildProcessError, ProcessLookupError, OSError):
                 pass
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+
+
+def _read_results(path: str):
+    """The records a worker wrote; a record cut short (the worker died while writing) ends them."""
+    try:
+        with open(path, "rb") as stream:
+            while True:
+                try:
+                    yield pickle.load(stream)
+                except EOFError:
+                    return
+                except (pickle.UnpicklingError, ValueError, AttributeError, ImportError, IndexError):
+                    return
+    except OSError:
+        return
 
 
 def apply(result: Rendered, page, files) -> None:
-    """Give a page the state MkDocs' own rendering would have left on it."""
+    """Give a page the state MkDocs' own rendering leaves on it that the rest of the build reads
+    (front matter, title, anchors, links to anchors), and replay its log messages."""
     page.meta = result.meta
-    page.content = result.content
-    page.toc = result.toc
-    page._title_from_render = result.title
+    if page.markdown is None:
+        page.markdown = ""  # read elsewhere: Page.title answers only for pages that have been read
+    page._title_from_render = result.title if "title" not in result.meta else None
     page.present_anchor_ids = result.anchors
     links: dict = {}
     for src, anchor, original in result.links:
@@ -221,6 +259,29 @@ def apply(result: Rendered, page, files) -> None:
     page.links_to_anchors = links
     for name, level, message in result.logs:
         logging.getLogger(name).log(level, message)
+
+
+def validate_anchors(pages, delegated: dict, files, level: int) -> None:
+    """MkDocs checks links to anchors before on_post_build, when delegated pages had no anchors yet
+    (it skips such targets): check what it could not, with its own message."""
+    for page in pages:
+        for target, anchors in (page.links_to_anchors or {}).items():
+            if page.file.src_uri not in delegated and target.src_uri not in delegated:
+                continue  # MkDocs has checked this one
+            if target.page is None or target.page.present_anchor_ids is None:
+                continue
+            for anchor, original in anchors.items():
+                if anchor in target.page.present_anchor_ids:
+                    continue
+                context = ""
+                if target == page.file:
+                    problem = "there is no such anchor on this page"
+                    if anchor.startswith("fnref:"):
+                        context = " This seems to be a footnote that is never referenced."
+                else:
+                    problem = f"the doc '{target.src_uri}' does not contain an anchor '#{anchor}'"
+                logging.getLogger("mkdocs.structure.pages").log(
+                    level, f"Doc file '{page.file.src_uri}' contains a link '{original}', but {problem}.{context}")
 
 
 def add_image_requests(catalog, sources: dict, covers: dict) -> None:
@@ -233,18 +294,22 @@ def add_image_requests(catalog, sources: dict, covers: dict) -> None:
                 kept.variants.update(job.variants)
 
 
-def render_here(page, config, files, nav, env) -> Rendered:
-    """Render one page completely in this process with MkDocs' own functions."""
+def render_here(page, config, files, nav, env, doc_files: list) -> Rendered:
+    """Render one page completely in this process with MkDocs' own functions. `doc_files`:
+    files.documentation_pages(), computed once (it walks every file of the site)."""
     from mkdocs.commands.build import _populate_page, get_context
 
     _populate_page(page, config, files)
     config._current_page = page
     try:
         page.active = True
-        context = get_context(nav, files, config, page)
+        context = get_context(nav, doc_files, config, page)
         template = env.get_template(page.meta.get("template", "main.html"))
         context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
         output = template.render(context)
+    except Exception as exc:
+        logging.getLogger("mkdocs.commands.build").error(f"Error building page '{page.file.src_uri}': {exc}")
+        raise
     finally:
         page.active = False
         config._current_page = None
@@ -255,8 +320,8 @@ def snapshot(page, output: str) -> Rendered:
     """The state rendering left on `page`, with its finished HTML."""
     links = [(target.src_uri, anchor, original)
              for target, anchors in (page.links_to_anchors or {}).items() for anchor, original in anchors.items()]
-    return Rendered(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()),
-                    links, output, dict(page.meta), source=source_key(page.file.src_uri, page.markdown, page.meta),
+    return Rendered(output, set(page.present_anchor_ids or ()), links, dict(page.meta), page._title_from_render,
+                    page.content, source=source_key(page.file.src_uri, page.markdown, page.meta),
                     reads=getattr(page, "showcase_reads", None))
 
 
@@ -271,7 +336,7 @@ class _Capture(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
-def _work(conn, config, files, nav, share: list[str], become_worker, report) -> int:
+def _work(path: str, config, nav, renders: PageRenders, render_one, become_worker, report) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group: just stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     capture = _Capture()
@@ -281,26 +346,22 @@ def _work(conn, config, files, nav, share: list[str], become_worker, report) -> 
             logger.removeHandler(handler)
     logging.getLogger("mkdocs").addHandler(capture)
     become_worker()
-    try:
-        env = config.theme.get_env()
-        env = config.plugins.on_env(env, config=config, files=files)
+    with open(path, "wb") as out:
         for nav_page in nav.pages:  # the navigation shows their titles on every page
-            if nav_page.markdown is None:
+            if not nav_page.title:
                 nav_page.read_source(config)
-        for src in share:
-            page = files.get_file_from_path(src).page
+        while (page := renders.take()) is not None:
             capture.records = []
+            src = page.file.src_uri
             try:
-                result = render_here(page, config, files, nav, env)
+                result = render_one(page)
                 result.logs = capture.records
-                conn.send(("ok", src, result))
-            except (BrokenPipeError, ConnectionResetError):
-                return 1
+                if renders.write is not None:
+                    renders.write(page, result)
+                record = ("ok", src, result)
             except Exception:
-                conn.send(("failed", src, traceback.format_exc()))
-        conn.send(("report", None, report()))
-        conn.send(("end", None, None))
-        conn.close()
-        return 0
-    except (BrokenPipeError, ConnectionResetError, KeyboardInterrupt):
-        return 1
+                record = ("failed", src, traceback.format_exc())
+            pickle.dump(record, out, protocol=pickle.HIGHEST_PROTOCOL)
+            out.flush()
+        pickle.dump(("report", None, report()), out, protocol=pickle.HIGHEST_PROTOCOL)
+    return 0

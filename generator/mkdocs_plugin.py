@@ -8,8 +8,6 @@ from __future__ import annotations
 import logging
 import os
 
-import jinja2
-from markupsafe import Markup
 from datetime import datetime
 from pathlib import Path
 
@@ -19,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import mkdocs_pages, search
+from . import mkdocs_pages, search, theme_fragments
 from .edition import EDITIONS, Edition
 from .fast_inline import FastInlineExtension
 from .images import ImageSettings, is_image_name
@@ -53,8 +51,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def on_startup(self, command, dirty):
         # Having this method keeps the plugin object across `serve` rebuilds (MkDocs' rule): the
         # session's cache is the only thing that survives a build; everything else is reset in on_config.
-        self.session = None
-        if command == "serve":
+        # Pages are rendered outside MkDocs' loop only in dirty builds (`showcase build` builds into an
+        # empty staging folder; `showcase serve` decides page by page), where MkDocs can skip them.
+        self.session, self.dirty = None, dirty
+        if command == "serve" and dirty:
             from .preview import ServeSession
 
             self.session = ServeSession()
@@ -67,7 +67,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if not any(isinstance(e, FastInlineExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(FastInlineExtension())  # same HTML, less work (fast_inline.py)
         self.renders: mkdocs_pages.PageRenders | None = None
-        self.files = None
+        self.files = self.nav = self.env = None
+        self.mkdocs_config = config
         self.in_worker = False
         self.markdown: dict[str, str] = {}  # pages rendered ahead of MkDocs reading them (serve)
         if self.session is not None:
@@ -114,22 +115,49 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return None
 
     def on_nav(self, nav, config, files):
-        """Big builds: fork workers for the generated pages outside the navigation (mkdocs_pages)."""
-        self.files = files
-        if self.session is not None:  # reuse unchanged pages, show the edited ones first
-            self.renders = self.session.plan(self, config, files, nav)
-            if self.renders is not None:
-                return nav
+        """serve: reuse unchanged pages, show the edited ones first (preview.py); big builds: the other
+        generated pages outside the navigation go to worker processes (mkdocs_pages.py)."""
+        self.files, self.nav = files, nav
+        if not getattr(self, "dirty", False):
+            return nav
+        self.doc_files = files.documentation_pages()
+        renders = mkdocs_pages.PageRenders()
+        renders.write = self.write_page
+        if self.session is not None:
+            self.session.plan(self, config, files, nav, renders)
         setting = int(os.environ.get("SHOWCASE_RENDER_WORKERS") or self.config.render_workers)
         in_nav = {id(page) for page in nav.pages}
-        pages = [f.page for f in files.documentation_pages()
-                 if f.src_uri in self.specs and f.page is not None and id(f.page) not in in_nav]
+        pages = [f.page for f in files.documentation_pages() if f.src_uri in self.specs and f.page is not None
+                 and id(f.page) not in in_nav and f.src_uri not in renders.delegated]
         workers = mkdocs_pages.worker_count(setting, len(pages))
         if workers and mkdocs_pages.can_fork(config):
-            self.renders = mkdocs_pages.PageRenders()
-            shares = mkdocs_pages.split(pages, workers, lambda page: _cost(self.specs[page.file.src_uri]))
-            self.renders.start(config, files, nav, shares, self.become_worker, self.worker_report)
+            renders.start(config, nav, pages, workers, self.render_one, self.become_worker, self.worker_report)
+        self.renders = renders if renders.delegated else None
         return nav
+
+    def render_one(self, page) -> mkdocs_pages.Rendered:
+        """A page rendered outside MkDocs' loop (here or in a worker), with its search document."""
+        if self.env is None:  # a worker forked before on_env
+            self.env = self.mkdocs_config.plugins.on_env(self.mkdocs_config.theme.get_env(),
+                                                         config=self.mkdocs_config, files=self.files)
+        result = mkdocs_pages.render_here(page, self.mkdocs_config, self.files, self.nav, self.env, self.doc_files)
+        result.doc = self.search_document(result, page)
+        if self.session is None:
+            result.content = None  # the search document has what search needs
+        return result
+
+    def search_document(self, result, page):
+        if search.excluded(result.meta):
+            return None
+        return search.page_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri))
+
+    def write_page(self, page, result) -> None:
+        from mkdocs.utils import write_file
+
+        write_file(result.output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
+        result.written = True
+        if self.session is None:
+            result.output = ""  # written: no need to keep it
 
     def become_worker(self):
         """In a worker process: render what is asked, delegate nothing, collect no search documents."""
@@ -144,8 +172,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return None
-        if self.renders is not None and page.file.src_uri in self.renders.delegated:
-            return ""  # a worker renders it, or the page is unchanged since the last `serve` build
         return self.markdown_of(spec, keep=False)
 
     def markdown_of(self, spec, keep: bool = True) -> str:
@@ -162,10 +188,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.session.current = None
         self.stop_on_errors()  # every page has been read (and rendered, except the workers' ones)
         env.bytecode_cache = bytecode_cache(self.cache_dir(config, self.config.template_cache, "theme"))
-        if self.renders is not None:
-            env.loader = jinja2.ChoiceLoader([jinja2.DictLoader({mkdocs_pages.TEMPLATE: mkdocs_pages.TEMPLATE_SOURCE}),
-                                              env.loader])
-            self.renders.env = env
+        if os.environ.get("SHOWCASE_FRAGMENTS", "1") != "0":
+            theme_fragments.install(env)  # Material's navigation rendered once per set of relative links
+        self.env = env
         return env
 
     def stop_on_errors(self):
@@ -182,9 +207,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers)
 
     def on_page_markdown(self, markdown, page, config, files):
-        if self.renders is not None and page.file.src_uri in self.renders.delegated:
-            page.meta["template"] = mkdocs_pages.TEMPLATE  # the worker's finished page, in on_page_context
-            return ""
         # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.
         if self.plan is not None and page.file.src_uri not in self.specs and page.file.abs_src_path:
             images = self.plan.images.for_plain_page(page.file.src_uri, Path(page.file.abs_src_path))
@@ -199,11 +221,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def on_post_build(self, config):
         if self.renders is not None:
-            self.renders.finish()
-            for sources, covers, problems in self.renders.reports:
-                mkdocs_pages.add_image_requests(self.plan.images, sources, covers)
-                self.plan.problems.items.extend(problems)
-            self.stop_on_errors()
+            self.finish_delegated(config)
+        self.collect_search_documents()
         if self.plan is not None and self.plan.images is not None:
             stats = self.plan.images.write_images(Path(config.site_dir))
             log.info(f"图片：{stats.sources} 张源图，新处理 {stats.made} 个文件，"
@@ -231,36 +250,51 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         src = page.file.src_uri
         if self.session is not None:
             self.session.current = src
-        if self.renders is not None and src in self.renders.delegated:
-            context[mkdocs_pages.CONTEXT_KEY] = Markup(self.finish_delegated(page, config, nav))
         spec = self.specs.get(src)
         if spec is not None:
             # serve: the theme template's reads of the spec are noted, they are part of the page's key
             context["showcase"] = spec if self.session is None else self.session.theme_view(page, spec)
         # A --drafts build marks every page: its lists hold unpublished records too.
         context["showcase_preview_build"] = bool(self.plan and self.plan.model and self.plan.model.edition.drafts)
-        if not self.in_worker and not (self.renders and self.renders.rendering_here):
-            # Here, not in on_page_content: a delegated page's content arrives only now (same page order).
-            self.search.add(page.content, page.url, page.title, spec, page.meta)
         return context
 
-    def finish_delegated(self, page, config, nav) -> str:
-        """A worker's page: its result, or (worker failed) the page rendered here after all."""
-        result = self.renders.result(page.file.src_uri)
-        if result is not None:
+    def finish_delegated(self, config) -> None:
+        """After MkDocs' loop: render what the workers have not taken, then finish every page rendered
+        outside the loop, in page order (state, logs, file, anchors)."""
+        renders = self.renders
+        renders.render_rest(self.render_one)
+        for page in renders.missing():  # a worker failed: render here, where errors surface
+            renders.results[page.file.src_uri] = self.render_one(page)
+        if self.session is not None:
+            self.session.current = None  # replayed messages belong to no page being rendered
+        for sources, covers, problems in renders.reports:
+            mkdocs_pages.add_image_requests(self.plan.images, sources, covers)
+            self.plan.problems.items.extend(problems)
+        self.stop_on_errors()
+        for src, page in renders.delegated.items():
+            result = renders.results[src]
             mkdocs_pages.apply(result, page, self.files)
-        else:
-            self.renders.delegated.discard(page.file.src_uri)
-            self.renders.rendering_here = True
-            try:
-                result = mkdocs_pages.render_here(page, config, self.files, nav, self.renders.env)
-            finally:
-                self.renders.rendering_here = False
-        page.showcase_result = result
-        return result.output
+            if not result.written:
+                self.write_page(page, result)
+            if self.session is not None:
+                self.session.finish_page(page, self.specs[src], result, self)
+        pages = [f.page for f in self.files.documentation_pages() if f.page is not None]
+        mkdocs_pages.validate_anchors(pages, renders.delegated, self.files, config.validation.links.anchors)
+
+    def collect_search_documents(self) -> None:
+        """Every page's search document, in page order (the index numbers pages in this order)."""
+        delegated = self.renders.delegated if self.renders is not None else {}
+        for file in self.files.documentation_pages() if self.files is not None else []:
+            page = file.page
+            if file.src_uri in delegated:
+                doc = self.renders.results[file.src_uri].doc
+                if doc is not None:
+                    self.search.docs.append(doc)
+            elif page is not None and page.content is not None:
+                self.search.add(page.content, page.url, page.title, self.specs.get(file.src_uri), page.meta)
 
     def on_post_page(self, output, page, config):
-        if self.session is not None and page.file.src_uri in self.specs:
+        if self.session is not None and page.file.src_uri in self.specs and not self.in_worker:
             self.session.after_page(page, self.specs[page.file.src_uri], output)
         return output
 
@@ -306,12 +340,6 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     for out in plan.static_files:
         kept.append(File.generated(config, out.dest_path, content=out.content))
     return kept
-
-
-def _cost(spec) -> int:
-    """A page's rough rendering cost, to share pages fairly between processes."""
-    record = spec.context.get("record")
-    return 4000 + len(getattr(record, "body", "") or "")
 
 
 def _parse_now(text: str) -> datetime:

@@ -17,6 +17,7 @@ Like mkdocs_plugin.py, this is part of the MkDocs adapter; the core never import
 """
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import logging
@@ -35,7 +36,6 @@ from urllib.parse import urlsplit
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
-from mkdocs.utils import write_file
 from mkdocs.utils.meta import get_data
 
 from . import mkdocs_pages
@@ -43,7 +43,6 @@ from .page_cache import PageCache, ThemeView, digest, file_digest, source_key, t
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 POLLING = 0.25  # seconds between looks at the watched files (MkDocs: 0.5)
-_DIRTY_WARNING = "A 'dirty' build is being performed"
 _PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions")
 
 
@@ -121,14 +120,6 @@ class PreviewServer(LiveReloadServer):
         return wsgiref.util.FileWrapper(file)
 
 
-class _NoDirtyWarning(logging.Filter):
-    """Our dirty builds are correct (every page is rendered or proven unchanged): MkDocs' warning
-    would abort `strict` builds and mislead."""
-
-    def filter(self, record):
-        return not record.getMessage().startswith(_DIRTY_WARNING)
-
-
 class Preview:
     """The builds of one preview session (also driven directly by tests/test_perf_cache.py)."""
 
@@ -149,12 +140,8 @@ class Preview:
         config.site_url = self.serve_url
         if self.server is not None:
             self.server.begin_build()
-        dirty_filter = _NoDirtyWarning()
-        logging.getLogger("mkdocs.commands.build").addFilter(dirty_filter)
-        try:
+        with mkdocs_pages.dirty_build():
             build(config, serve_url=self.serve_url, dirty=True)
-        finally:
-            logging.getLogger("mkdocs.commands.build").removeFilter(dirty_filter)
 
 
 def serve(config_file: str, host: str, port: int) -> None:
@@ -226,70 +213,54 @@ class ServeSession:
                 file.is_modified = lambda: True
 
     # -- on_nav --
-    def plan(self, plugin, config, files, nav):
-        """Keys for every generated page; cached pages become delegated results; the pages of changed
-        records are rendered, written and shown now. Returns the PageRenders for this build."""
+    def plan(self, plugin, config, files, nav, renders) -> None:
+        """Pages whose inputs are unchanged are taken from the cache; the pages of changed records are
+        rendered, written and shown first. Both go to `renders` (rendered outside MkDocs' loop)."""
         previous_key = self.global_key
         self.global_key = global_key(config, files, nav, plugin.edition())
         digests = {p: file_digest(p, self.files_memo) for p in {r.path for r in plugin.plan.checked.records}}
         changed = {p for p, d in digests.items() if self.cache.content_digests.get(p) != d}
         self.new_digests = digests
-        renders = mkdocs_pages.PageRenders()
+        if not self.cache.entries:
+            return  # the session's first build: nothing to reuse (workers may render it)
         in_nav = {id(p) for p in nav.pages}
         pages = [f.page for f in files.documentation_pages()
                  if f.src_uri in plugin.specs and f.page is not None and id(f.page) not in in_nav]
-        # 1. the edited records' pages, shown as soon as they are written
-        if not self.cache.entries:
-            return None  # the session's first build: nothing to reuse (workers may render it)
         first = [p for p in pages if _record_path(plugin.specs[p.file.src_uri]) in changed]
         if first and plugin.plan.ok:
-            self.render_first(plugin, config, files, nav, first, renders, previous_key == self.global_key)
-        # 2. every other page: reused when nothing it is made of has changed
+            self.render_first(plugin, first, renders, previous_key == self.global_key)
         for page in pages:
             src = page.file.src_uri
             if src in renders.delegated:
                 continue
             spec = plugin.specs[src]
-            markdown = plugin.markdown_of(spec)
-            key = self.page_key(src, markdown)
-            hit = self.cache.lookup(src, key, spec, self.files_memo)
+            hit = self.cache.lookup(src, self.page_key(src, plugin.markdown_of(spec)), spec, self.files_memo)
             if hit is not None:
-                renders.delegated.add(src)
-                renders.results[src] = hit
+                renders.delegate(page, dataclasses.replace(hit, written=False))
                 self.hits.add(src)
                 self.stats["cached"] += 1
-        return renders
 
     def page_key(self, src: str, markdown: str) -> str:
         body, meta = get_data(markdown)  # as MkDocs will read it
         return digest(self.global_key, source_key(src, body, meta))
 
-    def render_first(self, plugin, config, files, nav, pages, renders, assets_unchanged: bool) -> None:
-        env = config.theme.get_env()
-        env = config.plugins.on_env(env, config=config, files=files)
+    def render_first(self, plugin, pages, renders, assets_unchanged: bool) -> None:
+        plugin.env = config_env(plugin.mkdocs_config, plugin.files)
         written = set()
         for page in pages:
-            src = page.file.src_uri
-            plugin.markdown_of(plugin.specs[src])
             renders.rendering_here = True
-            plugin.renders = renders  # so on_page_context knows it is not to collect search documents
             try:
-                result = mkdocs_pages.render_here(page, config, files, nav, env)
+                result = plugin.render_one(page)
             finally:
                 renders.rendering_here = False
-                plugin.renders = None
             if not plugin.plan.ok:
                 return  # the build will stop with every problem; show nothing early
-            output = config.plugins.on_post_page(result.output, page=page, config=config)
-            write_file(output.encode("utf-8", errors="xmlcharrefreplace"), page.file.abs_dest_path)
-            result.logs = self.logs.pop(src, [])
-            self.remember(page, plugin.specs[src], result)
-            self.hits.add(src)  # cached now: the build's own pass over it must not count it again
-            renders.delegated.add(src)
-            renders.results[src] = result
+            result.logs = self.logs.pop(page.file.src_uri, [])
+            plugin.write_page(page, result)
+            renders.delegate(page, result)
             written.add(page.file.dest_uri)
         self.stats["early"] = len(written)
-        if written and self.server is not None and isinstance(self.server, PreviewServer):
+        if written and isinstance(self.server, PreviewServer):
             self.server.publish_early(written, assets_unchanged)
 
     def theme_view(self, page, spec):
@@ -297,20 +268,24 @@ class ServeSession:
         page.showcase_reads = reads
         return ThemeView(spec, reads)
 
-    # -- after a page is rendered (here or in a worker) --
+    # -- after a page is rendered --
     def after_page(self, page, spec, output: str) -> None:
-        src = page.file.src_uri
+        """A page MkDocs' own loop rendered (on_post_page): keep it for the next builds."""
         self.current = None
-        if src in self.hits:
-            return
-        result = getattr(page, "showcase_result", None)
-        if result is None:  # rendered by MkDocs' own loop
-            result = mkdocs_pages.snapshot(page, output)
-            result.logs = self.logs.pop(src, [])
+        result = mkdocs_pages.snapshot(page, output)
+        result.logs = self.logs.pop(page.file.src_uri, [])
         self.remember(page, spec, result)
 
+    def finish_page(self, page, spec, result, plugin) -> None:
+        """A page rendered outside MkDocs' loop, now applied and written."""
+        if page.file.src_uri in self.hits:
+            result.doc = plugin.search_document(result, page)  # its record's facts may have changed
+        else:
+            if not result.logs:  # rendered in this process: its messages were noted as they came
+                result.logs = self.logs.pop(page.file.src_uri, [])
+            self.remember(page, spec, result)
+
     def remember(self, page, spec, result) -> None:
-        """Keep a freshly rendered page (here, in a worker or by MkDocs' loop) for the next builds."""
         self.stats["rendered"] += 1
         if result.reads is not None and result.source:
             self.cache.store(page.file.src_uri, digest(self.global_key, result.source), spec, result.reads,
@@ -340,6 +315,11 @@ class _PageLogs(logging.Handler):
         if self.session.current is not None:
             self.session.logs.setdefault(self.session.current, []).append(
                 (record.name, record.levelno, record.getMessage()))
+
+
+def config_env(config, files):
+    """MkDocs' theme environment as the build will have it (on_env run), for pages rendered early."""
+    return config.plugins.on_env(config.theme.get_env(), config=config, files=files)
 
 
 def _record_path(spec):

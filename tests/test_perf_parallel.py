@@ -79,3 +79,15 @@ def test_a_page_failing_in_a_worker_fails_the_build_as_without_workers(tmp_path)
     assert "Error building page 'brands/" in parallel.stderr  # rendered again here, failed as MkDocs says
     assert (good / "index.html").read_text(encoding="utf-8") == "old site"
     assert [p.name for p in project.iterdir() if p.name.startswith(".site")] == []
+
+
+def test_navigation_rendered_once_per_set_of_links_changes_nothing(demo, tmp_path):
+    """generator/theme_fragments.py reuses Material's navigation and tabs between pages that see the
+    same relative links: the site must be what rendering them on every page gives."""
+    each = build(demo, tmp_path / "each", {**SERIAL, "SHOWCASE_FRAGMENTS": "0"})
+    shared = build(demo, tmp_path / "shared", SERIAL)
+    assert each.returncode == 0 and shared.returncode == 0, each.stderr + shared.stderr
+    a, b = digest(tmp_path / "each"), digest(tmp_path / "shared")
+    assert a.keys() == b.keys() and [n for n in a if a[n] != b[n]] == []
+    html = (tmp_path / "shared" / "column" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="md-tabs__item') >= 8 and 'md-nav--primary' in html

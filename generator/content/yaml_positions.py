@@ -91,12 +91,15 @@ def _parse_python(text: str, path: Path, problems: Problems, first_line: int):
         loader.dispose()
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _construct(loader, node, at: tuple, lines: Lines, offset: int, path, problems):
     lines[at] = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.MappingNode):
         result = {}
         for key_node, value_node in node.value:
-            key = loader.construct_object(key_node, deep=True)
+            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
             if key in result:
                 problems.error(path, key_node.start_mark.line + 1 + offset, f"字段 {key} 重复出现",
                                "同一层级的字段名只能写一次：删除或合并重复的那一行")
@@ -107,6 +110,8 @@ def _construct(loader, node, at: tuple, lines: Lines, offset: int, path, problem
     if isinstance(node, yaml.SequenceNode):
         return [_construct(loader, item, at + (i,), lines, offset, path, problems)
                 for i, item in enumerate(node.value)]
+    if node.tag == _STR:
+        return node.value  # what SafeConstructor.construct_yaml_str returns, without its dispatch
     try:
         return loader.construct_object(node, deep=True)
     except ValueError:

@@ -8,6 +8,7 @@ Two sources:
 """
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -181,6 +182,11 @@ def plain_page_paths(root: Path) -> list[Path]:
     root = Path(root)
     if not root.is_dir():
         return []
-    return [path for path in sorted(root.rglob("*.md"))
-            if not any(part.startswith(".") for part in path.relative_to(root).parts)
-            and classify(path.relative_to(root))[0] is None]
+    # os.walk and sorting by parts (Path's own order): pathlib's rglob and Path comparisons took a
+    # second per check on 5,000 pages (issue 10).
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = Path(folder).relative_to(root)
+        found.extend(rel / name for name in names if name.endswith(".md") and not name.startswith("."))
+    return [root / rel for rel in sorted(found, key=lambda p: p.parts) if classify(rel)[0] is None]
