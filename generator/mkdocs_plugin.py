@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import mkdocs_pages, search, theme_fragments
+from . import mkdocs_markdown_cache, mkdocs_pages, search, theme_fragments
 from .edition import EDITIONS, Edition
 from .fast_inline import FastInlineExtension
 from .images import ImageSettings, is_image_name
@@ -39,6 +39,9 @@ class ShowcaseConfig(base.Config):
     image_workers = c.Type(int, default=0)  # 0 = one worker process per core
     # Compiled Jinja templates are kept here between builds (relative to mkdocs.yml; "" = off).
     template_cache = c.Type(str, default=".cache/showcase-templates")
+    # Converted Markdown is kept here between builds (relative to mkdocs.yml; "" = off): a page whose
+    # Markdown, settings and link targets are unchanged is not converted again (mkdocs_markdown_cache.py).
+    markdown_cache = c.Type(str, default=".cache/showcase-markdown")
     # Processes rendering pages besides the main one (generator/mkdocs_pages.py): 0 = one per extra
     # core for big sites, -1 = none. SHOWCASE_RENDER_WORKERS overrides it.
     render_workers = c.Type(int, default=0)
@@ -71,6 +74,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.mkdocs_config = config
         self.in_worker = False
         self.markdown: dict[str, str] = {}  # pages rendered ahead of MkDocs reading them (serve)
+        folder = self.cache_dir(config, self.config.markdown_cache, "")
+        self.converted = (mkdocs_markdown_cache.MarkdownCache(folder, mkdocs_markdown_cache.settings_key(config))
+                          if folder is not None else None)
         if self.session is not None:
             self.session.begin(config)
         return config
@@ -211,6 +217,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if self.plan is not None and page.file.src_uri not in self.specs and page.file.abs_src_path:
             images = self.plan.images.for_plain_page(page.file.src_uri, Path(page.file.abs_src_path))
             markdown = sanitize_markdown(images.rewrite_markdown(markdown)).text  # pasted scripts never ship
+        if self.converted is not None:
+            self.converted.install(page)  # converted again only if something it depends on changed
         return markdown  # problems found while rendering stop the build at on_env, all of them at once
 
     def on_build_error(self, error):
@@ -234,6 +242,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError(f"站内检索索引生成失败：{exc}") from None
         log.info(f"检索：{index.docs} 个页面，{index.shards} 个分片，{index.bytes / 1e6:.1f} MB，"
                  f"用时 {index.seconds:.1f} 秒（CPU {index.cpu_seconds:.1f} 秒）")
+        if self.converted is not None and not self.in_worker:
+            log.debug(f"Markdown 缓存：本进程复用 {self.converted.hits} 个页面，转换 {self.converted.misses} 个")
+            self.converted.prune()
         if self.session is not None:
             self.session.finish(config, self.files)
 

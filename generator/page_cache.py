@@ -39,6 +39,22 @@ def digest(*parts) -> str:
     return h.hexdigest()
 
 
+PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions")
+
+
+def package_versions() -> str:
+    """The installed versions of the packages that turn content into pages."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    found = []
+    for package in PACKAGES:
+        try:
+            found.append(f"{package}={version(package)}")
+        except PackageNotFoundError:
+            found.append(f"{package}=?")
+    return ";".join(found)
+
+
 def source_key(src: str, markdown: str, meta: dict) -> str:
     """A page's own input as MkDocs reads it: its path, Markdown body and front matter."""
     return digest(src, markdown, json.dumps(meta, sort_keys=True, default=str, ensure_ascii=False))

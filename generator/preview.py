@@ -39,11 +39,10 @@ from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 from mkdocs.utils.meta import get_data
 
 from . import mkdocs_pages
-from .page_cache import PageCache, ThemeView, digest, file_digest, source_key, tree_digest
+from .page_cache import PageCache, ThemeView, digest, file_digest, package_versions, source_key, tree_digest
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 POLLING = 0.25  # seconds between looks at the watched files (MkDocs: 0.5)
-_PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "jinja2", "pymdown-extensions")
 
 
 # ---- the server ----------------------------------------------------------------------------------
@@ -329,8 +328,6 @@ def _record_path(spec):
 
 def global_key(config, files, nav, edition) -> str:
     """Everything every page depends on (module docstring of page_cache.py)."""
-    from importlib.metadata import version
-
     package = Path(__file__).resolve().parent
     theme_dirs = [d for d in config.theme.dirs]
     config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -341,18 +338,11 @@ def global_key(config, files, nav, edition) -> str:
                                             "extra_css", "extra_javascript", "repo_url", "docs_dir")}
     return digest(
         tree_digest([package], (".py",)), tree_digest(theme_dirs[:1]) if theme_dirs else "",
-        ";".join(f"{p}={_version(version, p)}" for p in _PACKAGES),
+        package_versions(),
         config_file.read_bytes() if config_file and config_file.is_file() else b"",
         json.dumps(settings, sort_keys=True, default=repr, ensure_ascii=False),
         repr((edition.name, edition.drafts, edition.now)), json.dumps(listing, ensure_ascii=False),
         json.dumps(navigation, ensure_ascii=False, default=str))
-
-
-def _version(version, package: str) -> str:
-    try:
-        return version(package)
-    except Exception:  # noqa: BLE001
-        return "?"
 
 
 def _walk(items):

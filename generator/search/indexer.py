@@ -105,7 +105,7 @@ def build_postings(docs: list[SearchDoc]) -> Postings:
     del keys
     data = [encoded[a:b] for a, b in zip(bounds, bounds[1:])]
     del encoded, bounds
-    word_list = list(words)
+    word_list = sorted(words)  # not set order (it varies between runs): the same site gives the same files
     data += [b2a_base64(big_endian_3(np.array(words[w], dtype=np.uint64)), newline=False).decode("ascii")
              for w in word_list]
     numbers = np.concatenate((unique.astype(np.uint64), np.array([fnv1a(w) for w in word_list], dtype=np.uint64)))

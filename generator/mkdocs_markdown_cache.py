@@ -1,0 +1,218 @@
+"""Converted Markdown kept between builds, keyed by everything the conversion reads (issue 10).
+
+Python-Markdown takes about half of a build's CPU time (benchmarks/README.md), and most pages are
+the same from one build to the next. A page's conversion (MkDocs' `Page.render`) depends on:
+
+* the settings: the Markdown extensions and their options, link validation, `use_directory_urls`
+  (mkdocs.yml's bytes and the values the command line may change), the installed MkDocs / Markdown /
+  Material / pymdown-extensions and our own code (`settings_key`);
+* the page: its Markdown (after every `on_page_markdown`), its path, URL and inclusion;
+* the links it makes: for each path it looks up among the site's files, whether a file is there,
+  its URL and whether it is excluded. These lookups are noted while converting and checked again
+  before an entry is reused, so adding or removing a linked page converts the page again (and its
+  warning comes back).
+
+A reused entry gives the page exactly what the conversion left on it (HTML, table of contents, title,
+anchors, links to anchors) and replays the messages it logged, so strict builds fail as before.
+Entries are files under `.cache/showcase-markdown/` (one per page version, written atomically, so
+forked page workers and concurrent builds share them safely); an entry unused for `KEEP_DAYS` is
+removed. Deleting the folder is always safe.
+
+Part of the MkDocs adapter (like mkdocs_plugin.py); the core never imports it.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import threading
+import time
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.structure.pages import Page
+
+from .page_cache import digest, package_versions, tree_digest
+
+KEEP_DAYS = 30
+LOGGERS = ("mkdocs", "MARKDOWN")  # where a conversion's messages go (MkDocs' link checks, Markdown's own)
+_FORMAT = 1  # bump when Converted changes
+
+
+@dataclass
+class Converted:
+    """What `Page.render` leaves on a page, in a form that survives the build."""
+
+    content: str
+    toc: object  # mkdocs.structure.toc.TableOfContents (plain objects, pickled as they are)
+    title: str | None
+    anchors: set
+    links: list  # [(target src_uri, anchor, link as written)]
+    lookups: tuple  # ((path looked up, (url, excluded) or None), …)
+    logs: list  # [(logger name, level, message)]
+
+
+def settings_key(config) -> str:
+    """Everything every page's conversion depends on besides the page itself."""
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    validation = config.validation
+    settings = {
+        "use_directory_urls": config.use_directory_urls,
+        "links": {k: validation.links[k] for k in sorted(validation.links)},
+        "extensions": [e if isinstance(e, str) else f"{type(e).__module__}.{type(e).__qualname__}"
+                       for e in config.markdown_extensions],
+        "mdx": repr(sorted((config.mdx_configs or {}).keys())),
+        "docs_dir": str(config.docs_dir),
+        "format": _FORMAT,
+    }
+    return digest(tree_digest([Path(__file__).resolve().parent], (".py",)), package_versions(),
+                  config_file.read_bytes() if config_file and config_file.is_file() else b"",
+                  repr(sorted(settings.items())))
+
+
+class _Lookups:
+    """The site's files as a page's conversion sees them: every lookup is noted."""
+
+    def __init__(self, files):
+        self._files = files
+        self.seen: dict[str, tuple | None] = {}
+
+    def get_file_from_path(self, path: str):
+        found = self._files.get_file_from_path(path)
+        self.seen[path] = _lookup_value(found)
+        return found
+
+    def __getattr__(self, name):
+        return getattr(self._files, name)
+
+
+def _lookup_value(found) -> tuple | None:
+    return None if found is None else (found.url, found.inclusion.is_excluded())
+
+
+class _Capture(logging.Handler):
+    """Messages logged by this thread while a page converts (the `serve` server thread logs too)."""
+
+    def __init__(self):
+        super().__init__(logging.DEBUG)
+        self.thread = threading.get_ident()
+        self.records: list = []
+
+    def emit(self, record):
+        if record.thread == self.thread:
+            self.records.append((record.name, record.levelno, record.getMessage()))
+
+
+class MarkdownCache:
+    """One build's view of the folder of converted pages."""
+
+    def __init__(self, folder: Path, settings: str):
+        self.folder = Path(folder)
+        self.settings = settings
+        self.hits = self.misses = 0
+
+    def key(self, page) -> str:
+        file = page.file
+        return digest(self.settings, file.src_uri, file.url, file.inclusion.name, page.markdown)
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key[2:]}.pickle.z"
+
+    def install(self, page) -> None:
+        """Make `page.render(config, files)` — MkDocs calls it right after on_page_markdown — go
+        through this cache."""
+        page.render = lambda config, files: self.render(page, config, files)
+
+    def render(self, page, config, files) -> None:
+        key = self.key(page)
+        entry = self.load(key)
+        if entry is not None and all(_lookup_value(files.get_file_from_path(path)) == value
+                                     for path, value in entry.lookups):
+            self.hits += 1
+            apply(entry, page, files)
+            return
+        self.misses += 1
+        lookups, capture = _Lookups(files), _Capture()
+        for name in LOGGERS:
+            logging.getLogger(name).addHandler(capture)
+        try:
+            Page.render(page, config, lookups)  # MkDocs' own conversion
+        finally:
+            for name in LOGGERS:
+                logging.getLogger(name).removeHandler(capture)
+        if page.links_to_anchors:  # keys are files of the lookups' view: keep the real ones
+            page.links_to_anchors = {files.get_file_from_path(f.src_uri) or f: a for f, a in page.links_to_anchors.items()}
+        self.store(key, snapshot(page, tuple(sorted(lookups.seen.items())), capture.records))
+
+    def load(self, key: str) -> Converted | None:
+        path = self.path(key)
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+                if time.time() - os.fstat(stream.fileno()).st_mtime > 86400:
+                    os.utime(path)  # still in use: kept by prune()
+            entry = pickle.loads(zlib.decompress(data))
+        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError,
+                TypeError, IndexError):
+            return None  # absent or damaged: convert again
+        return entry if isinstance(entry, Converted) else None
+
+    def store(self, key: str, entry: Converted) -> None:
+        path = self.path(key)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
+            os.replace(temporary, path)
+        except OSError:
+            temporary.unlink(missing_ok=True)  # a full disk costs speed, never the build
+
+    def prune(self, now: float | None = None) -> int:
+        """Remove entries unused for KEEP_DAYS (at most once a day; returns how many)."""
+        now = time.time() if now is None else now
+        marker = self.folder / ".pruned"
+        try:
+            if now - marker.stat().st_mtime < 86400:
+                return 0
+        except OSError:
+            pass
+        removed = 0
+        limit = now - KEEP_DAYS * 86400
+        for path in self.folder.glob("*/*"):
+            try:
+                if path.stat().st_mtime < limit:
+                    path.unlink()
+                    removed += 1
+            except OSError:
+                pass
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            marker.touch()
+        except OSError:
+            pass
+        return removed
+
+
+def snapshot(page, lookups: tuple, logs: list) -> Converted:
+    links = [(target.src_uri, anchor, original)
+             for target, anchors in (page.links_to_anchors or {}).items() for anchor, original in anchors.items()]
+    return Converted(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()), links,
+                     lookups, logs)
+
+
+def apply(entry: Converted, page, files) -> None:
+    """Leave on `page` what converting it would have, and replay its messages."""
+    page.content = entry.content
+    page.toc = entry.toc
+    page._title_from_render = entry.title
+    page.present_anchor_ids = set(entry.anchors)
+    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+        links: dict = {}
+        for src, anchor, original in entry.links:
+            target = files.get_file_from_path(src)
+            if target is not None:
+                links.setdefault(target, {})[anchor] = original
+        page.links_to_anchors = links
+    for name, level, message in entry.logs:
+        logging.getLogger(name).log(level, message)
