@@ -8,7 +8,12 @@ site and its reference twin. Then, after one warm-up build of each (fills the im
 compiled-template cache, as on an editor's PC after the first build), `--runs` measured builds of each,
 alternating showcase / reference so both see the same machine load:
 
-  showcase   `showcase build` (internal edition: search index, images from the warm cache)
+  showcase   `showcase build` (internal edition: search index, images from the warm cache), a repeat
+             build: its caches (.cache/: images, compiled templates, converted Markdown) are warm, as on
+             an editor's PC after the first build; the content is the same, so every page's Markdown
+             comes from the cache (editing a few pages changes little: only they are converted again)
+  first      the same with the converted-Markdown cache emptied before each run (images still warm):
+             a first build, or one after the settings, the theme's code or Showcase itself changed
   reference  `mkdocs build` of the same record pages as plain Markdown with Material, its search
              plugin (jieba segments Chinese when installed, as here) and a navigation of section
              pages only — the fair reference of issue 10
@@ -108,9 +113,11 @@ def other_repo_config(folder: Path, repo: Path) -> str:
 
 
 def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | None = None) -> dict:
-    project = folder / kind
+    project = folder / ("showcase" if kind == "first" else kind)
     site = folder / f"site-{kind}"
-    if kind == "showcase":
+    if kind == "first":
+        shutil.rmtree(project / ".cache" / "showcase-markdown", ignore_errors=True)
+    if kind in ("showcase", "first"):
         command = [sys.executable, "-m", "generator.cli", "build", "-d", str(site)]
         if repo is not None:
             command += ["-f", other_repo_config(folder, repo)]
@@ -129,7 +136,7 @@ def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | 
               "processes": measured.processes, "load": measured.load_before, "html_pages": html_files,
               "pages_per_s": html_files / measured.wall, "output_mb": total_bytes / 1e6,
               "html_avg_kb": html_bytes / max(html_files, 1) / 1024}
-    if kind == "showcase":
+    if kind in ("showcase", "first"):
         found = SEARCH_LOG.search(measured.stderr)
         _n, index_bytes = tree_bytes(site / "search")
         result["search_s"] = float(found.group(4)) if found else None
@@ -160,25 +167,28 @@ def table(results: dict) -> str:
             ("average HTML per page (KB)", "html_avg_kb", "{:.1f}"), ("search index time (s)", "search_s", "{:.1f}"),
             ("search index size (MB)", "search_mb", "{:.1f}"), ("load average before run", "load", "{:.1f}")]
     sizes = sorted(results)
-    head = "| | " + " | ".join(f"{s} showcase | {s} reference" for s in sizes) + " |"
-    sep = "|---|" + "---|---|" * len(sizes)
+    kinds = [k for k in ("first", "showcase", "reference") if any(k in results[s] for s in sizes)]
+    names = {"first": "showcase first build", "showcase": "showcase repeat build", "reference": "reference"}
+    head = "| | " + " | ".join(f"{s}: {names[k]}" for s in sizes for k in kinds) + " |"
+    sep = "|---|" + "---|" * len(kinds) * len(sizes)
     lines = [head, sep]
     for label, key, fmt in rows:
         cells = []
         for size in sizes:
-            for kind in ("showcase", "reference"):
+            for kind in kinds:
                 value = results[size].get(kind, {}).get(key)
                 cells.append(fmt.format(value) if value is not None else "—")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
-    speed = [f"{s}: {results[s]['reference']['wall'] / results[s]['showcase']['wall']:.1f}× faster"
-             for s in sizes if results[s].get("reference") and results[s].get("showcase")]
-    if speed:
-        lines.append("")
-        lines.append("showcase vs reference (median wall): " + "; ".join(speed))
-    if len(sizes) >= 2 and all(results[s].get("showcase") for s in sizes):
-        small, big = sizes[0], sizes[-1]
-        ratio = results[big]["showcase"]["wall"] / results[small]["showcase"]["wall"]
-        lines.append(f"growth {small}→{big} pages: {ratio:.2f}× the time for {big / small:.0f}× the pages")
+    lines.append("")
+    for kind in ("first", "showcase"):
+        speed = [f"{s}: {results[s]['reference']['wall'] / results[s][kind]['wall']:.1f}× faster"
+                 for s in sizes if results[s].get("reference") and results[s].get(kind)]
+        if speed:
+            lines.append(f"{names[kind]} vs reference (median wall): " + "; ".join(speed))
+        if len(sizes) >= 2 and all(results[s].get(kind) for s in sizes):
+            small, big = sizes[0], sizes[-1]
+            ratio = results[big][kind]["wall"] / results[small][kind]["wall"]
+            lines.append(f"{names[kind]}, growth {small}→{big} pages: {ratio:.2f}× the time for {big / small:.0f}× the pages")
     return "\n".join(lines)
 
 
@@ -191,19 +201,20 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="write all runs and medians here")
     parser.add_argument("--no-reference", action="store_true")
     parser.add_argument("--no-warmup", action="store_true")
+    parser.add_argument("--no-first", action="store_true", help="skip the first-build runs (Markdown cache emptied)")
     parser.add_argument("--nice", type=int, default=0, help="run builds at this niceness (e.g. -5 on a busy machine)")
     parser.add_argument("--workers", help="SHOWCASE_RENDER_WORKERS for the showcase builds (-1 = none)")
     parser.add_argument("--repo", type=Path, help="measure the generator and theme of this checkout instead "
                                                   "(e.g. a `git worktree` of an older commit)")
     args = parser.parse_args(argv)
     env_extra = {"SHOWCASE_RENDER_WORKERS": args.workers} if args.workers is not None else {}
-    kinds = ["showcase"] + ([] if args.no_reference else ["reference"])
+    kinds = ([] if args.no_first else ["first"]) + ["showcase"] + ([] if args.no_reference else ["reference"])
     results: dict = {}
     raw: dict = {}
     for pages in args.pages:
         folder = corpus(args.work, pages, args.seed)
         if not args.no_warmup:
-            for kind in kinds:
+            for kind in (k for k in kinds if k != "first"):  # `first` only empties the Markdown cache
                 print(f"[{pages}] warm-up {kind} …", flush=True)
                 one_build(kind, folder, args.nice, env_extra, args.repo)
         raw[pages] = {kind: [] for kind in kinds}

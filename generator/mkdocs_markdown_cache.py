@@ -5,7 +5,8 @@ the same from one build to the next. A page's conversion (MkDocs' `Page.render`)
 
 * the settings: the Markdown extensions and their options, link validation, `use_directory_urls`
   (mkdocs.yml's bytes and the values the command line may change), the installed MkDocs / Markdown /
-  Material / pymdown-extensions and our own code (`settings_key`);
+  Material / pymdown-extensions, and the source of every extension module and of this one
+  (`settings_key`; the rest of our code only shapes the Markdown, which is part of each key);
 * the page: its Markdown (after every `on_page_markdown`), its path, URL and inclusion;
 * the links it makes: for each path it looks up among the site's files, whether a file is there,
   its URL and whether it is excluded. These lookups are noted while converting and checked again
@@ -22,6 +23,7 @@ Part of the MkDocs adapter (like mkdocs_plugin.py); the core never imports it.
 """
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import pickle
@@ -33,7 +35,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from .page_cache import digest, package_versions, tree_digest
+from .page_cache import digest, file_digest, package_versions
 
 KEEP_DAYS = 30
 LOGGERS = ("mkdocs", "MARKDOWN")  # where a conversion's messages go (MkDocs' link checks, Markdown's own)
@@ -66,9 +68,23 @@ def settings_key(config) -> str:
         "docs_dir": str(config.docs_dir),
         "format": _FORMAT,
     }
-    return digest(tree_digest([Path(__file__).resolve().parent], (".py",)), package_versions(),
+    return digest(*(file_digest(path, {}) for path in _code_files(config)), package_versions(),
                   config_file.read_bytes() if config_file and config_file.is_file() else b"",
                   repr(sorted(settings.items())))
+
+
+def _code_files(config) -> list[Path]:
+    """This module and the module of each Markdown extension (ours, like fast_inline.py, included)."""
+    files = {Path(__file__).resolve()}
+    for extension in config.markdown_extensions:
+        name = extension if isinstance(extension, str) else type(extension).__module__
+        try:
+            spec = importlib.util.find_spec(name.split(":")[0])
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None and spec.origin and spec.origin not in ("built-in", "frozen"):
+            files.add(Path(spec.origin))
+    return sorted(files)
 
 
 class _Lookups:

@@ -155,7 +155,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
     def search_document(self, result, page):
         if search.excluded(result.meta):
             return None
-        return search.page_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri))
+        return search.indexed_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri))
 
     def write_page(self, page, result) -> None:
         from mkdocs.utils import write_file

@@ -11,18 +11,26 @@ import time
 from pathlib import Path
 
 from .documents import SearchDoc, page_document
-from .indexer import IndexStats, SearchIndexError, write_index
+from .indexer import IndexStats, SearchIndexError, page_postings, write_index
 from .query import IndexReader
 from .synonyms import unit_synonyms
 from .tokenize import query_grams
 
-__all__ = ["Collector", "SearchDoc", "SearchIndexError", "IndexStats", "page_document", "build_search",
+__all__ = ["Collector", "SearchDoc", "SearchIndexError", "IndexStats", "page_document", "indexed_document", "build_search",
            "DATA_DIR", "ENGINE_ASSETS", "excluded"]
 
 DATA_DIR = "search/data"
 # The browser side; a site without them would ship a search box that finds nothing.
 ENGINE_ASSETS = ("assets/js/search-engine.js", "assets/js/search.js", "assets/css/search.css")
 SELF_CHECK_PAGES = 40
+
+
+def indexed_document(page_html: str, url: str, title: str, spec=None) -> SearchDoc:
+    """A page's search document with its part of the index already made: page workers call this, so
+    the index's per-page work is shared among the processes rendering pages."""
+    doc = page_document(page_html, url, title, spec)
+    doc.grams = page_postings(doc)
+    return doc
 
 
 def excluded(meta: dict | None) -> bool:

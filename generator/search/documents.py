@@ -45,6 +45,8 @@ class SearchDoc:
     fields: str = ""  # names that identify the page (unit, person, branch, brand…): rank above body
     sections: list[Section] = field(default_factory=list)
     listing: bool = False  # a section or list page: ranks below the pages it lists
+    # Its part of the index (indexer.PageGrams), made ahead where the page was rendered; None = at write.
+    grams: object = field(default=None, compare=False, repr=False)
 
     @property
     def kind_label(self) -> str:

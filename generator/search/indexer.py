@@ -64,31 +64,54 @@ class Postings:
     data: list[str]  # base64 of the gram's 3-byte postings, in page order
 
 
+@dataclass
+class PageGrams:
+    """One page's part of the index, made where the page is rendered (a worker process in big builds):
+    its distinct CJK gram codes with their weights (count, capped, and the title/field flags), and its
+    words with theirs."""
+
+    codes: np.ndarray  # uint32
+    weights: np.ndarray  # uint32, parallel to codes
+    words: list  # [(word, weight)]
+
+
+def page_postings(doc: SearchDoc) -> PageGrams:
+    """numpy finds the page's distinct CJK grams with counts and flags (title, fields)."""
+    codes, counts, body_words = page_grams(doc.body)
+    weights = np.minimum(counts, TF_CAP).astype(np.uint32)
+    title, _, title_words = page_grams(doc.title)
+    fields, _, field_words = page_grams(doc.fields)
+    extra: dict[int, int] = {}  # title and field grams the body lacks (few)
+    for marked, bit in ((title, IN_TITLE), (fields, IN_FIELDS)):
+        at = np.searchsorted(codes, marked)
+        found = at < len(codes)
+        found[found] = codes[at[found]] == marked[found]
+        weights[at[found]] |= bit
+        for code in marked[~found].tolist():
+            extra[code] = extra.get(code, 0) | bit
+    if extra:
+        codes = np.concatenate((codes, np.array(list(extra), dtype=np.uint32)))
+        weights = np.concatenate((weights, np.array(list(extra.values()), dtype=np.uint32)))
+    words = []
+    for word in sorted(body_words.keys() | title_words.keys() | field_words.keys()):
+        weight = min(body_words.get(word, 0), TF_CAP)
+        weight |= (IN_TITLE if word in title_words else 0) | (IN_FIELDS if word in field_words else 0)
+        words.append((word, weight))
+    return PageGrams(codes.astype(np.uint32, copy=False), weights, words)
+
+
 def build_postings(docs: list[SearchDoc]) -> Postings:
-    """The inverted index. Per page, numpy finds its distinct CJK grams with counts and flags
-    (title, fields); one sort of (gram, page) keys over the whole site then groups them by gram.
-    Words (few) go through a dict."""
+    """The inverted index: each page's grams (`doc.grams` when its renderer made them, else made
+    here), then one sort of (gram, page) keys over the whole site groups them by gram. Words (few)
+    go through a dict."""
     code_parts, posting_parts = [], []
     words: dict[str, list[int]] = defaultdict(list)
     for doc_id, doc in enumerate(docs):
-        codes, counts, body_words = page_grams(doc.body)
-        weights = np.minimum(counts, TF_CAP).astype(np.uint32)
-        title, _, title_words = page_grams(doc.title)
-        fields, _, field_words = page_grams(doc.fields)
-        extra: dict[int, int] = {}  # title and field grams the body lacks (few)
-        for marked, bit in ((title, IN_TITLE), (fields, IN_FIELDS)):
-            at = np.searchsorted(codes, marked)
-            found = at < len(codes)
-            found[found] = codes[at[found]] == marked[found]
-            weights[at[found]] |= bit
-            for code in marked[~found].tolist():
-                extra[code] = extra.get(code, 0) | bit
+        grams = doc.grams if doc.grams is not None else page_postings(doc)
         page = np.uint32(doc_id << 6)
-        code_parts += [codes, np.array(list(extra), dtype=np.uint32)]
-        posting_parts += [weights | page, np.array(list(extra.values()), dtype=np.uint32) | page]
-        for word in body_words.keys() | title_words.keys() | field_words.keys():
-            weight = min(body_words.get(word, 0), TF_CAP)
-            weight |= (IN_TITLE if word in title_words else 0) | (IN_FIELDS if word in field_words else 0)
+        code_parts.append(grams.codes)
+        posting_parts.append(grams.weights | page)
+        for word, weight in grams.words:
             words[word].append((doc_id << 6) | weight)
     keys = np.concatenate(code_parts or [np.zeros(0, np.uint32)]).astype(np.uint64) << np.uint64(32)
     keys |= np.concatenate(posting_parts or [np.zeros(0, np.uint32)])
