@@ -66,6 +66,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.plan: SitePlan | None = None
         self.specs: dict = {}
         self.rendered = 0
+        self.html_pages = 0  # HTML files written, for the `showcase build` summary
         self.search = search.Collector()
         if not any(isinstance(e, FastInlineExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(FastInlineExtension())  # same HTML, less work (fast_inline.py)
@@ -242,6 +243,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError(f"站内检索索引生成失败：{exc}") from None
         log.info(f"检索：{index.docs} 个页面，{index.shards} 个分片，{index.bytes / 1e6:.1f} MB，"
                  f"用时 {index.seconds:.1f} 秒（CPU {index.cpu_seconds:.1f} 秒）")
+        self.html_pages = sum(1 for f in self.files or [] if f.dest_uri.endswith(".html")) + sum(
+            1 for name in config.theme.static_templates if name.endswith(".html"))
         if self.converted is not None and not self.in_worker:
             log.debug(f"Markdown 缓存：本进程复用 {self.converted.hits} 个页面，转换 {self.converted.misses} 个")
             self.converted.prune()

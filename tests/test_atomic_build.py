@@ -41,8 +41,15 @@ def digest(site: Path) -> dict[str, str]:
             for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+def leftovers(project: Path, wait: float = 0) -> list[str]:
+    """Staging or replaced-site folders next to site/. A replaced site is deleted by a detached process
+    (build.discard): `wait` seconds for that to finish."""
+    deadline = time.monotonic() + wait
+    while True:
+        found = sorted(p.name for p in project.iterdir() if p.name.startswith(".site."))
+        if not any(".old-" in name for name in found) or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
 
 
 @pytest.fixture
@@ -142,4 +149,4 @@ def test_a_good_build_replaces_the_site_whole(built):
     assert showcase("build", cwd=project).returncode == 0
     after = digest(site)
     assert after != before and "新的口号" in (site / "brands/alpha/index.html").read_text(encoding="utf-8")
-    assert leftovers(project) == []
+    assert leftovers(project, wait=30) == []  # the old site is gone soon after, deleted in the background
