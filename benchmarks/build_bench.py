@@ -112,7 +112,16 @@ def other_repo_config(folder: Path, repo: Path) -> str:
     return name
 
 
+def settle(folder: Path, timeout: float = 120) -> None:
+    """Wait until the sites replaced by earlier runs are deleted (showcase build leaves that to a
+    detached process, build.discard): a run must not pay for the previous run's clean-up."""
+    deadline = time.monotonic() + timeout
+    while any(".old-" in p.name for p in folder.iterdir()) and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+
 def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | None = None) -> dict:
+    settle(folder)
     project = folder / ("showcase" if kind == "first" else kind)
     site = folder / f"site-{kind}"
     if kind == "first":

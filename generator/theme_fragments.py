@@ -1,4 +1,5 @@
-"""Material's navigation and tabs, rendered once per build for all pages that see them alike (issue 10).
+"""Material's navigation, tabs and page-independent blocks, rendered once per build for all pages that
+see them alike (issue 10).
 
 Material renders the site navigation (sidebar and tabs) into every page — about a third of the time
 its page template takes. Our navigation holds only the section pages (mkdocs.yml), so on every page
@@ -10,6 +11,11 @@ navigation item, the home page and the logo from this page. A page in the naviga
 item, is rendered as usual. The theme's own partials (Material's, or a custom_dir override) are
 included unchanged through the "showcase-theme/" prefix. tests/test_perf_parallel.py checks the
 site is the same byte for byte.
+
+Blocks of base.html that read nothing of the page but its relative links — the `__config` script
+(ten translations looked up on every page), the style sheets and the scripts — are wrapped in
+theme/main.html with `showcase_per_depth(name)`: rendered once per `base_url` (the page's depth).
+Without this plugin (or with SHOWCASE_FRAGMENTS=0) the theme renders them as usual.
 
 Part of the MkDocs adapter (like mkdocs_plugin.py).
 """
@@ -29,7 +35,9 @@ def install(env: jinja2.Environment) -> None:
     per build and process)."""
     theme = env.loader
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(WRAPPERS), jinja2.PrefixLoader({PREFIX: theme}), theme])
-    env.globals["showcase_fragment"] = Fragments().render
+    fragments = Fragments()
+    env.globals["showcase_fragment"] = fragments.render
+    env.globals["showcase_per_depth"] = fragments.per_depth
 
 
 def _items(items):
@@ -47,6 +55,13 @@ class Fragments:
         key = self.key(name, context)
         if key is None:
             return caller()
+        if key not in self.cache:
+            self.cache[key] = caller()
+        return self.cache[key]
+
+    @jinja2.pass_context
+    def per_depth(self, context, name: str, caller):
+        key = ("per-depth", name, context.get("base_url"))
         if key not in self.cache:
             self.cache[key] = caller()
         return self.cache[key]

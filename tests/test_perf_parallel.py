@@ -83,7 +83,8 @@ def test_a_page_failing_in_a_worker_fails_the_build_as_without_workers(tmp_path)
 
 def test_navigation_rendered_once_per_set_of_links_changes_nothing(demo, tmp_path):
     """generator/theme_fragments.py reuses Material's navigation and tabs between pages that see the
-    same relative links: the site must be what rendering them on every page gives."""
+    same relative links, and its config, style and script blocks between pages of the same depth: the
+    site must be what rendering them on every page gives."""
     each = build(demo, tmp_path / "each", {**SERIAL, "SHOWCASE_FRAGMENTS": "0"})
     shared = build(demo, tmp_path / "shared", SERIAL)
     assert each.returncode == 0 and shared.returncode == 0, each.stderr + shared.stderr
@@ -91,3 +92,8 @@ def test_navigation_rendered_once_per_set_of_links_changes_nothing(demo, tmp_pat
     assert a.keys() == b.keys() and [n for n in a if a[n] != b[n]] == []
     html = (tmp_path / "shared" / "column" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="md-tabs__item') >= 8 and 'md-nav--primary' in html
+    brand = next(p for p in sorted((tmp_path / "shared" / "brands").iterdir()) if p.is_dir())
+    for page, base in (("index.html", "."), ("column/index.html", ".."), (f"brands/{brand.name}/index.html", "../..")):
+        html = (tmp_path / "shared" / page).read_text(encoding="utf-8")
+        prefix = "" if base == "." else f"{base}/"
+        assert f'"base": "{base}"' in html and f'src="{prefix}assets/js/search.js"' in html, page
