@@ -1,9 +1,11 @@
 """The lints as `showcase check` runs them: privacy and text, minus what records explicitly allow."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from ..content.problems import Problems
+from ..forked import halves
 from ..content.records import Record
 from .findings import Finding
 from .privacy import digits, mask, photo_consent_findings, privacy_findings
@@ -18,8 +20,15 @@ def lint_findings(records: list[Record], root: Path, problems: Problems) -> tupl
     cache: dict = {}
     found = privacy_findings(records, plain_page_paths(root), cache) + photo_consent_findings(records)
     rules = load_names(root, problems)
-    segments = [s for record in records for s in record_segments(record, cache)] + plain_page_segments(root, cache)
-    for segment in segments:
+
+    def text_findings(chunk: list[tuple[int, Record]]) -> list[tuple[int, Finding]]:
+        return [(i, f) for i, record in chunk for s in record_segments(record, cache) for f in segment_findings(s, rules)]
+
+    # Two cores for big sites; findings from the forked half carry copies of their records: put the
+    # records themselves back.
+    for part in halves(text_findings, list(enumerate(records))):
+        found.extend(replace(f, record=records[i]) if f.record is not None else f for i, f in part)
+    for segment in plain_page_segments(root, cache):
         found.extend(segment_findings(segment, rules))
     kept, used = [], set()
     for finding in found:
