@@ -41,7 +41,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from make_corpus import make_corpus  # noqa: E402
-from measure import loadavg, machine, run, tree_bytes  # noqa: E402
+from measure import loadavg, machine, run, speed_check, tree_bytes  # noqa: E402
 
 SEARCH_LOG = re.compile(r"检索：(\d+) 个页面，(\d+) 个分片，([\d.]+) MB，用时 ([\d.]+) 秒(?:（CPU ([\d.]+) 秒）)?")
 
@@ -122,6 +122,7 @@ def settle(folder: Path, timeout: float = 120) -> None:
 
 def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | None = None) -> dict:
     settle(folder)
+    speed = speed_check()
     project = folder / ("showcase" if kind == "first" else kind)
     site = folder / f"site-{kind}"
     if kind == "first":
@@ -144,7 +145,7 @@ def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | 
     result = {"wall": measured.wall, "cpu": measured.cpu, "peak_rss_mb": measured.peak_rss_mb,
               "processes": measured.processes, "load": measured.load_before, "html_pages": html_files,
               "pages_per_s": html_files / measured.wall, "output_mb": total_bytes / 1e6,
-              "html_avg_kb": html_bytes / max(html_files, 1) / 1024}
+              "html_avg_kb": html_bytes / max(html_files, 1) / 1024, "speed": speed}
     if kind in ("showcase", "first"):
         found = SEARCH_LOG.search(measured.stderr)
         _n, index_bytes = tree_bytes(site / "search")
@@ -174,7 +175,8 @@ def table(results: dict) -> str:
             ("peak RSS, largest process (MB)", "peak_rss_mb", "{:.0f}"), ("HTML pages written", "html_pages", "{:.0f}"),
             ("pages/s (HTML pages / wall)", "pages_per_s", "{:.0f}"), ("output size (MB)", "output_mb", "{:.0f}"),
             ("average HTML per page (KB)", "html_avg_kb", "{:.1f}"), ("search index time (s)", "search_s", "{:.1f}"),
-            ("search index size (MB)", "search_mb", "{:.1f}"), ("load average before run", "load", "{:.1f}")]
+            ("search index size (MB)", "search_mb", "{:.1f}"), ("load average before run", "load", "{:.1f}"),
+            ("speed check before run (s, lower = faster machine)", "speed", "{:.2f}")]
     sizes = sorted(results)
     kinds = [k for k in ("first", "showcase", "reference") if any(k in results[s] for s in sizes)]
     names = {"first": "showcase first build", "showcase": "showcase repeat build", "reference": "reference"}

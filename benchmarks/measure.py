@@ -140,3 +140,13 @@ def tree_bytes(folder: Path, suffix: str | None = None) -> tuple[int, int]:
             except OSError:
                 pass
     return files, size
+
+
+def speed_check(rounds: int = 5_000_000) -> float:
+    """Seconds a fixed pure-Python loop takes now: this shared machine's speed drifts by tens of percent
+    within an hour; runs measured side by side see the same drift, and this number shows it."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(rounds):
+        total += i
+    return time.perf_counter() - started
