@@ -130,7 +130,9 @@ class MarkdownCache:
 
     def key(self, page) -> str:
         file = page.file
-        return digest(self.settings, file.src_uri, file.url, file.inclusion.name, page.markdown)
+        # MkDocs notes links to anchors only above DEBUG (`mkdocs build -v` skips them): part of the key.
+        anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
+        return digest(self.settings, file.src_uri, file.url, file.inclusion.name, anchors, page.markdown)
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.pickle.z"
@@ -157,8 +159,6 @@ class MarkdownCache:
         finally:
             for name in LOGGERS:
                 logging.getLogger(name).removeHandler(capture)
-        if page.links_to_anchors:  # keys are files of the lookups' view: keep the real ones
-            page.links_to_anchors = {files.get_file_from_path(f.src_uri) or f: a for f, a in page.links_to_anchors.items()}
         self.store(key, snapshot(page, tuple(sorted(lookups.seen.items())), capture.records))
 
     def load(self, key: str) -> Converted | None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import subprocess
+import sys
 import zlib
 from pathlib import Path
 
@@ -124,3 +126,18 @@ def test_the_cache_can_be_turned_off(basic, tmp_path):
     config.write_text(text.replace("\n  - showcase\n", '\n  - showcase:\n      markdown_cache: ""\n', 1), encoding="utf-8")
     assert build(basic, tmp_path / "site").returncode == 0
     assert not (basic / CACHE).exists()
+
+
+def test_links_to_anchors_are_checked_after_a_verbose_build(basic, tmp_path):
+    """`mkdocs build -v` converts without noting links to anchors (MkDocs skips them at DEBUG): its
+    entries must not stand in for a normal build's, which checks them."""
+    config = basic / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "\nvalidation:\n" in text
+    config.write_text(text.replace("\nvalidation:\n", "\nvalidation:\n  anchors: warn\n", 1), encoding="utf-8")
+    (basic / "content" / "about.md").write_text("# 关于\n\n见[编辑指南](guide.md#没有这一节)。\n", encoding="utf-8")
+    verbose = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-v", "-d", str(tmp_path / "verbose")],
+                             cwd=basic, capture_output=True, text=True, encoding="utf-8")
+    assert "about.md" in verbose.stderr + verbose.stdout
+    normal = build(basic, tmp_path / "normal")
+    assert normal.returncode != 0 and "没有这一节" in normal.stderr
