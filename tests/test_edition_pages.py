@@ -88,6 +88,9 @@ def test_a_retracted_record_answers_with_a_notice(sites, edition):
     article = sites[edition].html("column/2023/second/index.html")
     assert "专栏文章《撤回的专栏文章》已于2023年3月20日撤回。" in article and "撤回原因：事实有误" in article
     assert "撤回文章的正文" not in article
+    clipping = sites[edition].html("column/2023/second/clipping/index.html")  # the 剪报 URL answers too
+    assert "撤回原因：事实有误" in clipping and "撤回文章的正文" not in clipping
+    assert '<meta name="robots" content="noindex">' in clipping
 
 
 @pytest.mark.parametrize("edition", ["internal", "public"])
@@ -99,8 +102,8 @@ def test_a_retracted_record_leaves_lists_sitemap_search_and_feed(sites, edition)
     for listing in ("column/index.html", "column/archive/2023/03/index.html", "index.html"):
         assert not links_to(output.html(listing), "second/"), listing
     assert "<td>撤回的测绘党支部</td>" in output.html("honors/rf-2022/index.html")  # the roll keeps the name
-    assert {"exemplars/gone-branch/", "column/2023/second/"}.isdisjoint(sitemap(output))
-    assert {"exemplars/gone-branch/", "column/2023/second/"}.isdisjoint(search_urls(output))
+    gone = {"exemplars/gone-branch/", "column/2023/second/", "column/2023/second/clipping/"}
+    assert gone.isdisjoint(sitemap(output)) and gone.isdisjoint(search_urls(output))
     feed = output.html("column/feed.xml")
     assert "明灯照亮文旅路" in feed and "撤回的专栏文章" not in feed and "second" not in feed
     assert "已刊发1篇" in re.sub(r"<[^>]+>|\s", "", output.html("column/index.html"))

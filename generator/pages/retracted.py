@@ -1,4 +1,5 @@
-"""Retracted records: the URL keeps answering, with a withdrawal notice and nothing else.
+"""Retracted records: the URL keeps answering, with a withdrawal notice and nothing else (an article's
+剪报 URL too).
 
 A retracted record is in no list, counter or feed (the model holds it apart from the published
 records); its notice page is kept out of the search index (`search: exclude`), the sitemap
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from ..content.schema import KIND_NAMES
 from ..model import Model
+from .column import clipping_src
 from .common import record_page
 
 WITHDRAWN_META = {"search": {"exclude": True}, "sitemap": False, "robots": "noindex"}
@@ -20,3 +22,8 @@ def pages(model: Model):
         spec.kind = "retracted"
         spec.meta.update(WITHDRAWN_META)
         yield spec
+        if record.kind == "article":  # a printed or bookmarked 剪报 link must not end in "not found"
+            clipping = record_page(record, "retracted.md", kind_name=KIND_NAMES.get(record.kind, ""))
+            clipping.src_path, clipping.title, clipping.kind = clipping_src(record), spec.title, "retracted"
+            clipping.meta.update(WITHDRAWN_META)
+            yield clipping
