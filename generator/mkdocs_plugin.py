@@ -333,6 +333,10 @@ def add_redirects(files: Files, plan: SitePlan, config) -> Files:
     return files
 
 
+# Material's own search (lunr and its web worker, 1.2 MB): never loaded, the site has its own (generator/search).
+MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
+
+
 def replace_sources(files: Files, plan: SitePlan, config) -> Files:
     """Content files become generated pages; data files and left-out records' assets never ship."""
     sources = {p.resolve() for p in record_sources(plan)}
@@ -346,6 +350,8 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
             continue
         if is_image_name(file.src_uri) and path is not None and path.is_relative_to(docs_dir):
             continue  # content images ship only as processed variants (generator/images); theme icons as they are
+        if file.src_uri.startswith(MATERIAL_SEARCH) and path is not None and not path.is_relative_to(docs_dir):
+            continue
         if path is not None and (path in sources or any(path.is_relative_to(f) for f in hidden)):
             continue
         kept.append(file)

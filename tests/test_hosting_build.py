@@ -211,3 +211,11 @@ def test_material_code_that_could_fetch_from_outside_is_never_triggered(demo_sit
         assert 'class="mermaid"' not in html, path
         assert 'data-md-component="source"' not in html, path  # repo_url widget
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html, path
+
+
+def test_materials_unused_search_engine_does_not_ship(demo_site):
+    """The site searches with its own engine (generator/search): Material's lunr and its worker (1.2 MB)
+    would be dead weight on every copy of the site. Its page script stays."""
+    scripts = demo_site / "assets" / "javascripts"
+    assert any(scripts.glob("bundle.*.min.js"))
+    assert not (scripts / "lunr").exists() and not (scripts / "workers").exists()
