@@ -134,6 +134,13 @@ def test_results_notice_with_its_period(sites):
     assert not (sites["public"] / "competitions/show-2022/notice").exists()
 
 
+@pytest.mark.parametrize("edition", ["internal", "public"])
+def test_results_notice_is_listed_with_the_notices(sites, edition):
+    listing = html(sites[edition], "notices/index.html")
+    assert '<a href="../competitions/show-2024/notice/">关于2024年品牌展示赛（测试）结果的公示</a>（2024年5月22日）' in listing
+    assert "show-2022/notice" not in listing  # no results_notice, no 公示
+
+
 def test_scoring_sheet_lists_entries_in_draw_order_with_criteria_and_blank_cells(sites):
     page = html(sites["internal"], "competitions/show-2024/sheets/final/index.html")
     table = page[page.index('<table class="sc-sheet__table">'):page.index("</table>")]

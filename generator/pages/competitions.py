@@ -84,6 +84,14 @@ def pages(model: Model):
         yield from competition_pages(model, competition)
 
 
+def results_notice(model: Model, competition: Record) -> tuple[str, str] | None:
+    """(page, title) of the competition's results 公示 — it has one once its results are published and
+    `results_notice` is filled in — else None. Listed on /notices/ too (generator/pages/notices.py)."""
+    if not (model.results[competition.id].published and competition.get("results_notice")):
+        return None
+    return f"competitions/{competition.id}/notice/index.md", f"关于{competition.title}结果的公示"
+
+
 def competition_pages(model: Model, competition: Record):
     results = model.results[competition.id]
     base = f"competitions/{competition.id}/"
@@ -94,11 +102,11 @@ def competition_pages(model: Model, competition: Record):
     awards = [(name, [people[r.id] for r in entries]) for name, entries in results.awards if entries]
     sheets = [] if model.edition.is_public else [
         (r.round, f"{base}sheets/{r.round['id']}/index.md") for r in rounds]
-    has_notice = bool(results.published and competition.get("results_notice"))
+    notice_page = results_notice(model, competition)
     links = {
         "bigscreen": f"{base}bigscreen/index.md",
         "results": f"{base}results/index.md" if results.published else None,
-        "notice": f"{base}notice/index.md" if has_notice else None,
+        "notice": notice_page[0] if notice_page else None,
         "sheets": sheets,
     }
     context = dict(model=model, results=results, finalists=drawn, ranked=ranked, rounds=rounds, awards=awards,
@@ -115,9 +123,9 @@ def competition_pages(model: Model, competition: Record):
     if links["results"]:
         yield _sub_page(competition, links["results"], f"{competition.title} · 成绩表", "competition-results.md",
                         "competition-print", context, meta=PRINT_META)
-    if links["notice"]:
-        yield _sub_page(competition, links["notice"], f"关于{competition.title}结果的公示",
-                        "competition-notice.md", "competition-notice", context, meta={})
+    if notice_page:
+        yield _sub_page(competition, notice_page[0], notice_page[1], "competition-notice.md", "competition-notice",
+                        context, meta={})
     for round_, src in sheets:
         yield _sub_page(competition, src, f"{competition.title} · {round_['name']}评分表", "competition-sheet.md",
                         "competition-print", context, meta={**PRINT_META, "search": {"exclude": True}},
