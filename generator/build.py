@@ -93,8 +93,8 @@ def swap_in(staging: Path, target: Path) -> None:
         if old is not None:
             old.rename(target)
         raise
-    for folder in [old] if old is not None else []:
-        discard(folder)
+    if old is not None:
+        discard(old)
 
 
 def discard(folder: Path) -> None:
