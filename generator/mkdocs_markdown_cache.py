@@ -27,7 +27,6 @@ import importlib.util
 import logging
 import os
 import pickle
-import threading
 import time
 import zlib
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
+from .mkdocs_pages import LogCapture, anchor_links, anchor_links_of, replay
 from .page_cache import digest, file_digest, package_versions
 
 KEEP_DAYS = 30
@@ -107,19 +107,6 @@ def _lookup_value(found) -> tuple | None:
     return None if found is None else (found.url, found.inclusion.is_excluded())
 
 
-class _Capture(logging.Handler):
-    """Messages logged by this thread while a page converts (the `serve` server thread logs too)."""
-
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.thread = threading.get_ident()
-        self.records: list = []
-
-    def emit(self, record):
-        if record.thread == self.thread:
-            self.records.append((record.name, record.levelno, record.getMessage()))
-
-
 class MarkdownCache:
     """One build's view of the folder of converted pages."""
 
@@ -151,7 +138,7 @@ class MarkdownCache:
             apply(entry, page, files)
             return
         self.misses += 1
-        lookups, capture = _Lookups(files), _Capture()
+        lookups, capture = _Lookups(files), LogCapture()
         for name in LOGGERS:
             logging.getLogger(name).addHandler(capture)
         try:
@@ -211,10 +198,8 @@ class MarkdownCache:
 
 
 def snapshot(page, lookups: tuple, logs: list) -> Converted:
-    links = [(target.src_uri, anchor, original)
-             for target, anchors in (page.links_to_anchors or {}).items() for anchor, original in anchors.items()]
-    return Converted(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()), links,
-                     lookups, logs)
+    return Converted(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()),
+                     anchor_links(page), lookups, logs)
 
 
 def apply(entry: Converted, page, files) -> None:
@@ -224,11 +209,5 @@ def apply(entry: Converted, page, files) -> None:
     page._title_from_render = entry.title
     page.present_anchor_ids = set(entry.anchors)
     if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
-        links: dict = {}
-        for src, anchor, original in entry.links:
-            target = files.get_file_from_path(src)
-            if target is not None:
-                links.setdefault(target, {})[anchor] = original
-        page.links_to_anchors = links
-    for name, level, message in entry.logs:
-        logging.getLogger(name).log(level, message)
+        page.links_to_anchors = anchor_links_of(entry.links, files)
+    replay(entry.logs)

@@ -251,13 +251,30 @@ def apply(result: Rendered, page, files) -> None:
         page.markdown = ""  # read elsewhere: Page.title answers only for pages that have been read
     page._title_from_render = result.title if "title" not in result.meta else None
     page.present_anchor_ids = result.anchors
+    page.links_to_anchors = anchor_links_of(result.links, files)
+    replay(result.logs)
+
+
+def anchor_links(page) -> list:
+    """page.links_to_anchors as plain data, to pass to another process or keep on disk:
+    [(target src_uri, anchor, link as written)]."""
+    return [(target.src_uri, anchor, original)
+            for target, anchors in (page.links_to_anchors or {}).items() for anchor, original in anchors.items()]
+
+
+def anchor_links_of(data: list, files) -> dict:
+    """anchor_links() back into what MkDocs keeps: {target File: {anchor: link as written}}."""
     links: dict = {}
-    for src, anchor, original in result.links:
+    for src, anchor, original in data:
         target = files.get_file_from_path(src)
         if target is not None:
             links.setdefault(target, {})[anchor] = original
-    page.links_to_anchors = links
-    for name, level, message in result.logs:
+    return links
+
+
+def replay(logs: list) -> None:
+    """Log again the [(logger name, level, message)] a page's rendering produced elsewhere or earlier."""
+    for name, level, message in logs:
         logging.getLogger(name).log(level, message)
 
 
@@ -318,28 +335,31 @@ def render_here(page, config, files, nav, env, doc_files: list) -> Rendered:
 
 def snapshot(page, output: str) -> Rendered:
     """The state rendering left on `page`, with its finished HTML."""
-    links = [(target.src_uri, anchor, original)
-             for target, anchors in (page.links_to_anchors or {}).items() for anchor, original in anchors.items()]
-    return Rendered(output, set(page.present_anchor_ids or ()), links, dict(page.meta), page._title_from_render,
+    return Rendered(output, set(page.present_anchor_ids or ()), anchor_links(page), dict(page.meta), page._title_from_render,
                     page.content, source=source_key(page.file.src_uri, page.markdown, page.meta),
                     reads=getattr(page, "showcase_reads", None))
 
 
 # ---- worker process ----
 
-class _Capture(logging.Handler):
+class LogCapture(logging.Handler):
+    """The messages this thread logs, as [(logger name, level, message)] for replay(); other threads'
+    (the `serve` server's) are not the page's."""
+
     def __init__(self):
-        super().__init__()
+        super().__init__(logging.DEBUG)
+        self.thread = threading.get_ident()
         self.records: list = []
 
     def emit(self, record):
-        self.records.append((record.name, record.levelno, record.getMessage()))
+        if record.thread == self.thread:
+            self.records.append((record.name, record.levelno, record.getMessage()))
 
 
 def _work(path: str, config, nav, renders: PageRenders, render_one, become_worker, report) -> int:
     signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl-C reaches the whole group: just stop
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    capture = _Capture()
+    capture = LogCapture()
     for name in ("", "mkdocs"):
         logger = logging.getLogger(name)
         for handler in list(logger.handlers):

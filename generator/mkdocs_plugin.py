@@ -195,8 +195,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.session.current = None
         self.stop_on_errors()  # every page has been read (and rendered, except the workers' ones)
         env.bytecode_cache = bytecode_cache(self.cache_dir(config, self.config.template_cache, "theme"))
-        if os.environ.get("SHOWCASE_FRAGMENTS", "1") != "0":
-            theme_fragments.install(env)  # Material's navigation rendered once per set of relative links
+        # Material's navigation rendered once per set of relative links, page-independent blocks once per depth
+        theme_fragments.install(env, reuse=os.environ.get("SHOWCASE_FRAGMENTS", "1") != "0")
         self.env = env
         return env
 

@@ -15,7 +15,7 @@ site is the same byte for byte.
 Blocks of base.html that read nothing of the page but its relative links — the `__config` script
 (ten translations looked up on every page), the style sheets and the scripts — are wrapped in
 theme/main.html with `showcase_per_depth(name)`: rendered once per `base_url` (the page's depth).
-Without this plugin (or with SHOWCASE_FRAGMENTS=0) the theme renders them as usual.
+With SHOWCASE_FRAGMENTS=0 everything is rendered on every page (tests compare the two).
 
 Part of the MkDocs adapter (like mkdocs_plugin.py).
 """
@@ -30,14 +30,21 @@ WRAPPERS = {name: f'{{% call showcase_fragment("{name}") %}}{{% include "{PREFIX
             for name in CACHED}
 
 
-def install(env: jinja2.Environment) -> None:
+def install(env: jinja2.Environment, reuse: bool = True) -> None:
     """Put the caching wrappers in front of the theme's templates (one cache per environment, that is
-    per build and process)."""
+    per build and process). `reuse=False` renders everything on every page (to compare)."""
+    if not reuse:
+        env.globals["showcase_per_depth"] = _render_each_time
+        return
     theme = env.loader
     env.loader = jinja2.ChoiceLoader([jinja2.DictLoader(WRAPPERS), jinja2.PrefixLoader({PREFIX: theme}), theme])
     fragments = Fragments()
     env.globals["showcase_fragment"] = fragments.render
     env.globals["showcase_per_depth"] = fragments.per_depth
+
+
+def _render_each_time(name: str, caller):
+    return caller()
 
 
 def _items(items):
