@@ -16,8 +16,8 @@ the same from one build to the next. A page's conversion (MkDocs' `Page.render`)
 A reused entry gives the page exactly what the conversion left on it (HTML, table of contents, title,
 anchors, links to anchors) and replays the messages it logged, so strict builds fail as before.
 Entries are files under `.cache/showcase-markdown/` (one per page version, written atomically, so
-forked page workers and concurrent builds share them safely); an entry unused for `KEEP_DAYS` is
-removed. Deleting the folder is always safe.
+forked page workers and concurrent builds share them safely); an entry unused for 30 days is
+removed (generator/cache_files.py). Deleting the folder is always safe.
 
 Part of the MkDocs adapter (like mkdocs_plugin.py); the core never imports it.
 """
@@ -25,19 +25,15 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import os
-import pickle
-import time
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
+from . import cache_files
 from .mkdocs_pages import LogCapture, anchor_links, anchor_links_of, replay
 from .page_cache import digest, file_digest, package_versions
 
-KEEP_DAYS = 30
 LOGGERS = ("mkdocs", "MARKDOWN")  # where a conversion's messages go (MkDocs' link checks, Markdown's own)
 _FORMAT = 1  # bump when Converted changes
 
@@ -138,63 +134,19 @@ class MarkdownCache:
             apply(entry, page, files)
             return
         self.misses += 1
-        lookups, capture = _Lookups(files), LogCapture()
-        for name in LOGGERS:
-            logging.getLogger(name).addHandler(capture)
-        try:
+        lookups = _Lookups(files)
+        with LogCapture.on(LOGGERS) as capture:
             Page.render(page, config, lookups)  # MkDocs' own conversion
-        finally:
-            for name in LOGGERS:
-                logging.getLogger(name).removeHandler(capture)
         self.store(key, snapshot(page, tuple(sorted(lookups.seen.items())), capture.records))
 
     def load(self, key: str) -> Converted | None:
-        path = self.path(key)
-        try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-                if time.time() - os.fstat(stream.fileno()).st_mtime > 86400:
-                    os.utime(path)  # still in use: kept by prune()
-            entry = pickle.loads(zlib.decompress(data))
-        except (OSError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError,
-                TypeError, IndexError):
-            return None  # absent or damaged: convert again
-        return entry if isinstance(entry, Converted) else None
+        return cache_files.read_entry(self.path(key), Converted)
 
     def store(self, key: str, entry: Converted) -> None:
-        path = self.path(key)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
-            os.replace(temporary, path)
-        except OSError:
-            temporary.unlink(missing_ok=True)  # a full disk costs speed, never the build
+        cache_files.write_entry(self.path(key), entry)
 
     def prune(self, now: float | None = None) -> int:
-        """Remove entries unused for KEEP_DAYS (at most once a day; returns how many)."""
-        now = time.time() if now is None else now
-        marker = self.folder / ".pruned"
-        try:
-            if now - marker.stat().st_mtime < 86400:
-                return 0
-        except OSError:
-            pass
-        removed = 0
-        limit = now - KEEP_DAYS * 86400
-        for path in self.folder.glob("*/*"):
-            try:
-                if path.stat().st_mtime < limit:
-                    path.unlink()
-                    removed += 1
-            except OSError:
-                pass
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            marker.touch()
-        except OSError:
-            pass
-        return removed
+        return cache_files.prune(self.folder, now)
 
 
 def snapshot(page, lookups: tuple, logs: list) -> Converted:

@@ -75,10 +75,14 @@ def worker_count(setting: int, pages: int) -> int:
     return max(0, cores - 1) if pages >= AUTO_MIN_PAGES else 0
 
 
+def can_delegate(config) -> bool:
+    """Pages rendered outside MkDocs' loop skip other plugins' page events: only without them."""
+    return not [name for name in config.plugins if name != "showcase"]
+
+
 def can_fork(config) -> bool:
     """Forking gives the same site only in a plain build (see the module docstring)."""
-    plugins = [name for name in config.plugins if name != "showcase"]
-    return hasattr(os, "fork") and threading.active_count() == 1 and not plugins
+    return hasattr(os, "fork") and threading.active_count() == 1 and can_delegate(config)
 
 
 class _NoDirtyWarning(logging.Filter):
@@ -244,15 +248,20 @@ def _read_results(path: str):
 
 
 def apply(result: Rendered, page, files) -> None:
-    """Give a page the state MkDocs' own rendering leaves on it that the rest of the build reads
-    (front matter, title, anchors, links to anchors), and replay its log messages."""
+    """Give a page the state its rendering left on it, and replay its log messages."""
+    restore(result, page, files)
+    replay(result.logs)
+
+
+def restore(result: Rendered, page, files) -> None:
+    """The state MkDocs' own rendering leaves on a page that the rest of the build reads (front
+    matter, title, anchors, links to anchors)."""
     page.meta = result.meta
     if page.markdown is None:
         page.markdown = ""  # read elsewhere: Page.title answers only for pages that have been read
     page._title_from_render = result.title if "title" not in result.meta else None
     page.present_anchor_ids = result.anchors
     page.links_to_anchors = anchor_links_of(result.links, files)
-    replay(result.logs)
 
 
 def anchor_links(page) -> list:
@@ -354,6 +363,19 @@ class LogCapture(logging.Handler):
     def emit(self, record):
         if record.thread == self.thread:
             self.records.append((record.name, record.levelno, record.getMessage()))
+
+    @classmethod
+    @contextlib.contextmanager
+    def on(cls, loggers):
+        """Capture what `loggers` log while the block runs (they still go where they went)."""
+        capture = cls()
+        for name in loggers:
+            logging.getLogger(name).addHandler(capture)
+        try:
+            yield capture
+        finally:
+            for name in loggers:
+                logging.getLogger(name).removeHandler(capture)
 
 
 def _work(path: str, config, nav, renders: PageRenders, render_one, become_worker, report) -> int:

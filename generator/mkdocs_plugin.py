@@ -5,6 +5,7 @@ sources for generated pages; on_page_context hands templates their page spec.
 """
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 
@@ -19,6 +20,8 @@ from mkdocs.structure.files import File, Files
 
 from . import mkdocs_markdown_cache, mkdocs_pages, search, theme_fragments
 from .edition import EDITIONS, Edition
+from .mkdocs_page_store import PageStore, global_key
+from .page_cache import ThemeView
 from .fast_inline import FastInlineExtension
 from .images import ImageSettings, is_image_name
 from .pages.redirects import alias_records, redirect_files
@@ -42,6 +45,9 @@ class ShowcaseConfig(base.Config):
     # Converted Markdown is kept here between builds (relative to mkdocs.yml; "" = off): a page whose
     # Markdown, settings and link targets are unchanged is not converted again (mkdocs_markdown_cache.py).
     markdown_cache = c.Type(str, default=".cache/showcase-markdown")
+    # Finished pages are kept here between `showcase build`s (relative to mkdocs.yml; "" = off): a page
+    # whose every input is unchanged is not rendered again (mkdocs_page_store.py).
+    page_cache = c.Type(str, default=".cache/showcase-pages")
     # Processes rendering pages besides the main one (generator/mkdocs_pages.py): 0 = one per extra
     # core for big sites, -1 = none. SHOWCASE_RENDER_WORKERS overrides it.
     render_workers = c.Type(int, default=0)
@@ -71,6 +77,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if not any(isinstance(e, FastInlineExtension) for e in config.markdown_extensions):
             config.markdown_extensions.append(FastInlineExtension())  # same HTML, less work (fast_inline.py)
         self.renders: mkdocs_pages.PageRenders | None = None
+        self.store: PageStore | None = None
+        self.reused = self.rerendered = 0  # finished pages taken from / missing in the page store
         self.files = self.nav = self.env = None
         self.mkdocs_config = config
         self.in_worker = False
@@ -132,26 +140,60 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         renders.write = self.write_page
         if self.session is not None:
             self.session.plan(self, config, files, nav, renders)
+        self.store = self.page_store(config, files, nav)
         setting = int(os.environ.get("SHOWCASE_RENDER_WORKERS") or self.config.render_workers)
         in_nav = {id(page) for page in nav.pages}
         pages = [f.page for f in files.documentation_pages() if f.src_uri in self.specs and f.page is not None
                  and id(f.page) not in in_nav and f.src_uri not in renders.delegated]
-        workers = mkdocs_pages.worker_count(setting, len(pages))
-        if workers and mkdocs_pages.can_fork(config):
+        workers = mkdocs_pages.worker_count(setting, len(pages)) if mkdocs_pages.can_fork(config) else 0
+        if workers or (self.store is not None and pages):
             renders.start(config, nav, pages, workers, self.render_one, self.become_worker, self.worker_report)
         self.renders = renders if renders.delegated else None
         return nav
 
+    def page_store(self, config, files, nav) -> PageStore | None:
+        """`showcase build`'s store of finished pages; not in `serve` (its session keeps pages in memory)
+        nor beside other plugins (their page events would not run for a reused page)."""
+        folder = self.cache_dir(config, self.config.page_cache, "")
+        if folder is None or self.session is not None or not mkdocs_pages.can_delegate(config):
+            return None
+        # MkDocs notes links to anchors only above DEBUG (`mkdocs build -v` skips them): part of the key.
+        anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
+        return PageStore(folder, f"{global_key(config, files, nav, self.edition())}:{anchors}")
+
     def render_one(self, page) -> mkdocs_pages.Rendered:
-        """A page rendered outside MkDocs' loop (here or in a worker), with its search document."""
+        """A page rendered outside MkDocs' loop (here or in a worker), with its search document; from
+        the page store when nothing it is made of has changed."""
         if self.env is None:  # a worker forked before on_env
             self.env = self.mkdocs_config.plugins.on_env(self.mkdocs_config.theme.get_env(),
                                                          config=self.mkdocs_config, files=self.files)
-        result = mkdocs_pages.render_here(page, self.mkdocs_config, self.files, self.nav, self.env, self.doc_files)
+        src = page.file.src_uri
+        if self.store is not None:
+            spec = self.specs[src]
+            key = self.store.page_key(src, self.markdown_of(spec))  # kept: MkDocs reads it if rendered
+            kept = self.store.lookup(src, key, spec)
+            if kept is not None:
+                self.markdown.pop(src, None)
+                return self.reuse(page, kept)
+        with mkdocs_pages.LogCapture.on(mkdocs_markdown_cache.LOGGERS) as capture:
+            result = mkdocs_pages.render_here(page, self.mkdocs_config, self.files, self.nav, self.env,
+                                              self.doc_files)
+        if self.store is not None:
+            self.store.keep(src, key, spec, dataclasses.replace(result, logs=capture.records))
         result.doc = self.search_document(result, page)
         if self.session is None:
             result.content = None  # the search document has what search needs
         return result
+
+    def reuse(self, page, kept: mkdocs_pages.Rendered) -> mkdocs_pages.Rendered:
+        """A page from the store, finished as if rendered now: its messages again, a fresh search
+        document (its record's facts, like the units it names, may have changed)."""
+        mkdocs_pages.restore(kept, page, self.files)
+        mkdocs_pages.replay(kept.logs)  # a worker's capture passes them on, like a rendered page's
+        kept.logs = []
+        kept.doc = self.search_document(kept, page)
+        kept.content = None
+        return kept
 
     def search_document(self, result, page):
         if search.excluded(result.meta):
@@ -172,8 +214,11 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.problems_before = len(self.plan.problems.items)
 
     def worker_report(self):
-        """What a worker's pages added to the build besides their HTML: pictures asked for, problems."""
-        return self.plan.images.sources, self.plan.images.covers, self.plan.problems.items[self.problems_before:]
+        """What a worker's pages added to the build besides their HTML: pictures asked for, problems,
+        pages taken from the store."""
+        stored = (self.store.hits, self.store.misses) if self.store is not None else (0, 0)
+        return (self.plan.images.sources, self.plan.images.covers, self.plan.problems.items[self.problems_before:],
+                stored)
 
     def on_page_read_source(self, page, config):
         spec = self.specs.get(page.file.src_uri)
@@ -248,6 +293,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if self.converted is not None and not self.in_worker:
             log.debug(f"Markdown 缓存：本进程复用 {self.converted.hits} 个页面，转换 {self.converted.misses} 个")
             self.converted.prune()
+        if self.store is not None and not self.in_worker:
+            log.info(f"页面：{self.reused + self.store.hits} 个与上次相同、直接沿用，"
+                     f"{self.rerendered + self.store.misses} 个重新生成")
+            self.store.prune()
         if self.session is not None:
             self.session.finish(config, self.files)
 
@@ -266,11 +315,19 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.session.current = src
         spec = self.specs.get(src)
         if spec is not None:
-            # serve: the theme template's reads of the spec are noted, they are part of the page's key
-            context["showcase"] = spec if self.session is None else self.session.theme_view(page, spec)
+            context["showcase"] = self.theme_spec(page, spec)
         # A --drafts build marks every page: its lists hold unpublished records too.
         context["showcase_preview_build"] = bool(self.plan and self.plan.model and self.plan.model.edition.drafts)
         return context
+
+    def theme_spec(self, page, spec):
+        """The page spec as theme templates see it. Where pages are kept (serve, the page store) what
+        they read of it is noted: it is part of the page's key."""
+        if self.session is None and self.store is None:
+            return spec
+        reads: set = set()
+        page.showcase_reads = reads
+        return ThemeView(spec, reads)
 
     def finish_delegated(self, config) -> None:
         """After MkDocs' loop: render what the workers have not taken, then finish every page rendered
@@ -281,9 +338,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             renders.results[page.file.src_uri] = self.render_one(page)
         if self.session is not None:
             self.session.current = None  # replayed messages belong to no page being rendered
-        for sources, covers, problems in renders.reports:
+        for sources, covers, problems, (reused, rerendered) in renders.reports:
             mkdocs_pages.add_image_requests(self.plan.images, sources, covers)
             self.plan.problems.items.extend(problems)
+            self.reused, self.rerendered = self.reused + reused, self.rerendered + rerendered
         self.stop_on_errors()
         for src, page in renders.delegated.items():
             result = renders.results[src]

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import dataclasses
 import io
-import json
 import logging
 import os
 import posixpath
@@ -39,7 +38,8 @@ from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 from mkdocs.utils.meta import get_data
 
 from . import mkdocs_pages
-from .page_cache import PageCache, ThemeView, digest, file_digest, package_versions, source_key, tree_digest
+from .mkdocs_page_store import global_key
+from .page_cache import PageCache, digest, file_digest, source_key
 
 log = logging.getLogger("mkdocs.plugins.showcase")
 POLLING = 0.25  # seconds between looks at the watched files (MkDocs: 0.5)
@@ -262,11 +262,6 @@ class ServeSession:
         if written and isinstance(self.server, PreviewServer):
             self.server.publish_early(written, assets_unchanged)
 
-    def theme_view(self, page, spec):
-        reads: set = set()
-        page.showcase_reads = reads
-        return ThemeView(spec, reads)
-
     # -- after a page is rendered --
     def after_page(self, page, spec, output: str) -> None:
         """A page MkDocs' own loop rendered (on_post_page): keep it for the next builds."""
@@ -324,31 +319,6 @@ def config_env(config, files):
 def _record_path(spec):
     record = spec.context.get("record")
     return getattr(record, "path", None)
-
-
-def global_key(config, files, nav, edition) -> str:
-    """Everything every page depends on (module docstring of page_cache.py)."""
-    package = Path(__file__).resolve().parent
-    theme_dirs = [d for d in config.theme.dirs]
-    config_file = Path(config.config_file_path) if config.config_file_path else None
-    listing = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
-    navigation = [(getattr(item, "title", None), getattr(item, "url", None)) for item in _walk(nav.items)]
-    # mkdocs.yml's bytes are in the key; these are the settings the command line may change on top.
-    settings = {k: config.get(k) for k in ("site_url", "use_directory_urls", "site_name", "extra", "strict",
-                                            "extra_css", "extra_javascript", "repo_url", "docs_dir")}
-    return digest(
-        tree_digest([package], (".py",)), tree_digest(theme_dirs[:1]) if theme_dirs else "",
-        package_versions(),
-        config_file.read_bytes() if config_file and config_file.is_file() else b"",
-        json.dumps(settings, sort_keys=True, default=repr, ensure_ascii=False),
-        repr((edition.name, edition.drafts, edition.now)), json.dumps(listing, ensure_ascii=False),
-        json.dumps(navigation, ensure_ascii=False, default=str))
-
-
-def _walk(items):
-    for item in items:
-        yield item
-        yield from _walk(getattr(item, "children", None) or [])
 
 
 def remove_stale_pages(site: Path, files, config) -> int:

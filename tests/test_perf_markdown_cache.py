@@ -1,6 +1,7 @@
 """Converted Markdown kept between builds (generator/mkdocs_markdown_cache.py): a build that reuses it
 is the same byte for byte as one that converts everything, and an entry is never reused once anything
-its page depends on has changed. Speed is measured in benchmarks/ (build_bench.py)."""
+its page depends on has changed. The store of finished pages is off here (it would skip the conversions
+altogether; tests/test_perf_page_store.py). Speed is measured in benchmarks/ (build_bench.py)."""
 from __future__ import annotations
 
 import hashlib
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import copy_demo, copy_fixture, showcase
+from support.sites import copy_demo, copy_fixture, plugin_options, showcase
 
 CACHE = Path(".cache") / "showcase-markdown"
 MARKER = "<p>FROM-THE-CACHE</p>"
@@ -46,6 +47,7 @@ def build(project: Path, site: Path, *args: str, seed: str = "0"):
 
 def test_a_build_from_the_cache_is_the_same_site_byte_for_byte(tmp_path):
     demo = copy_demo(tmp_path / "p")
+    plugin_options(demo, page_cache="")
     cold = build(demo, tmp_path / "cold", seed="1")
     assert cold.returncode == 0, cold.stderr
     assert len(entries(demo)) > 200  # every page's conversion was kept
@@ -63,6 +65,7 @@ def basic(tmp_path):
     content = project / "content"
     (content / "about.md").write_text("# 关于\n\n见[编辑指南](guide.md#提交)。\n", encoding="utf-8")
     (content / "guide.md").write_text("# 编辑指南\n\n## 提交\n\n按月提交。\n", encoding="utf-8")
+    plugin_options(project, page_cache="")
     return project
 
 
@@ -120,10 +123,7 @@ def test_a_damaged_cache_is_converted_again(basic, tmp_path):
 
 
 def test_the_cache_can_be_turned_off(basic, tmp_path):
-    config = basic / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").rstrip("\n") + "\n"
-    assert "\n  - showcase\n" in text
-    config.write_text(text.replace("\n  - showcase\n", '\n  - showcase:\n      markdown_cache: ""\n', 1), encoding="utf-8")
+    plugin_options(basic, markdown_cache="")
     assert build(basic, tmp_path / "site").returncode == 0
     assert not (basic / CACHE).exists()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import REPO, copy_demo, copy_fixture, showcase
+from support.sites import REPO, copy_demo, copy_fixture, plugin_options, showcase
 
 SERIAL = {"SHOWCASE_RENDER_WORKERS": "-1", "PYTHONHASHSEED": "0"}
 ONE_WORKER = {"SHOWCASE_RENDER_WORKERS": "1", "PYTHONHASHSEED": "0"}  # a worker even for a small site
@@ -21,7 +21,9 @@ def digest(site: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    return copy_demo(tmp_path_factory.mktemp("perf-parallel"))
+    project = copy_demo(tmp_path_factory.mktemp("perf-parallel"))
+    plugin_options(project, page_cache="")  # every page rendered, by the workers or not
+    return project
 
 
 def build(project: Path, site: Path, env: dict, *args: str):

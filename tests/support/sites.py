@@ -41,6 +41,18 @@ def copy_demo(dest: Path, shared_image_cache: bool = True) -> Path:
     return target
 
 
+def plugin_options(project: Path, **options: str) -> None:
+    """Set options of the showcase plugin in a project's mkdocs.yml (e.g. page_cache="" to turn the
+    page store off where a test must see every page rendered)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    if "\n  - showcase\n" in text:
+        text = text.replace("\n  - showcase\n", "\n  - showcase:\n", 1)
+    assert "\n  - showcase:\n" in text, "mkdocs.yml's plugin entry changed: update plugin_options"
+    lines = "".join(f"      {key}: {value!r}\n" for key, value in options.items())
+    config.write_text(text.replace("\n  - showcase:\n", "\n  - showcase:\n" + lines, 1), encoding="utf-8")
+
+
 def showcase(*args: str, cwd: Path, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
     """Run the real `showcase` command (as a user would) and capture its output."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}

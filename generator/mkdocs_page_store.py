@@ -1,0 +1,96 @@
+"""Finished pages kept between `showcase build`s, reused only when every input is unchanged (issue 10).
+
+An editor rebuilds many times a day and most pages come out the same. A generated page outside the
+navigation is reused from `.cache/showcase-pages/` on the same terms as the pages `showcase serve`
+keeps in memory (generator/page_cache.py says what they are): the build's global inputs
+(`global_key`: our code, the theme folder, installed packages, mkdocs.yml and command-line settings,
+the edition, every file of the site and the navigation), the page's Markdown as the content templates
+render it from today's model, and the values of what its theme template read from the page spec.
+A page whose template read something that can't be fingerprinted is always rendered.
+
+A reused page replays the messages its rendering logged (strict builds fail as before) and its search
+document is made again from its HTML, with today's facts of its record. One entry per page, replaced
+when the page changes; written atomically (forked page workers share the folder); unused for 30 days,
+removed. Deleting the folder is always safe.
+
+Part of the MkDocs adapter; the core never imports it.
+"""
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+from pathlib import Path
+
+from . import cache_files
+from .page_cache import Entry, Uncacheable, digest, package_versions, reads_fingerprint, tree_digest
+
+
+class PageStore:
+    """One build's view of the folder of finished pages."""
+
+    def __init__(self, folder: Path, build_key: str):
+        self.folder = Path(folder)
+        self.build_key = build_key
+        self.files_memo: dict = {}  # record files' digests, once per build and process
+        self.hits = self.misses = 0
+
+    def page_key(self, src: str, markdown: str) -> str:
+        return digest(self.build_key, src, markdown)
+
+    def path(self, src: str) -> Path:
+        name = digest(src)
+        return self.folder / name[:2] / f"{name[2:]}.pickle.z"
+
+    def lookup(self, src: str, key: str, spec):
+        """The page's Rendered from an earlier build, if nothing it was made of has changed."""
+        entry = cache_files.read_entry(self.path(src), Entry)
+        if entry is not None and entry.key == key:
+            try:
+                if reads_fingerprint(spec, entry.reads, self.files_memo) == entry.values:
+                    self.hits += 1
+                    return entry.rendered
+            except Uncacheable:
+                pass
+        self.misses += 1
+        return None
+
+    def keep(self, src: str, key: str, spec, rendered) -> None:
+        """Keep a freshly rendered page (with its HTML and content) for the next builds."""
+        if rendered.reads is None:
+            return
+        try:
+            values = reads_fingerprint(spec, rendered.reads, self.files_memo)
+        except Uncacheable:
+            return
+        kept = dataclasses.replace(rendered, doc=None, written=False)
+        cache_files.write_entry(self.path(src), Entry(key, frozenset(rendered.reads), values, kept))
+
+    def prune(self) -> int:
+        return cache_files.prune(self.folder)
+
+
+def global_key(config, files, nav, edition) -> str:
+    """Everything every page depends on (module docstring of page_cache.py)."""
+    package = Path(__file__).resolve().parent
+    theme_dirs = [d for d in config.theme.dirs]
+    config_file = Path(config.config_file_path) if config.config_file_path else None
+    listing = sorted((f.src_uri, f.dest_uri, f.url) for f in files)
+    navigation = [(getattr(item, "title", None), getattr(item, "url", None)) for item in _walk(nav.items)]
+    # mkdocs.yml's bytes are in the key; these are the settings the command line may change on top
+    # (not `strict`: it decides what warnings do, not what pages hold — they are replayed either way).
+    settings = {k: config.get(k) for k in ("site_url", "use_directory_urls", "site_name", "extra",
+                                            "extra_css", "extra_javascript", "repo_url", "docs_dir")}
+    return digest(
+        tree_digest([package], (".py",)), tree_digest(theme_dirs[:1]) if theme_dirs else "",
+        package_versions(), sys.version,
+        config_file.read_bytes() if config_file and config_file.is_file() else b"",
+        json.dumps(settings, sort_keys=True, default=repr, ensure_ascii=False),
+        repr((edition.name, edition.drafts, edition.now)), json.dumps(listing, ensure_ascii=False),
+        json.dumps(navigation, ensure_ascii=False, default=str))
+
+
+def _walk(items):
+    for item in items:
+        yield item
+        yield from _walk(getattr(item, "children", None) or [])
