@@ -8,12 +8,13 @@ site and its reference twin. Then, after one warm-up build of each (fills the im
 compiled-template cache, as on an editor's PC after the first build), `--runs` measured builds of each,
 alternating showcase / reference so both see the same machine load:
 
-  showcase   `showcase build` (internal edition: search index, images from the warm cache), a repeat
-             build: its caches (.cache/: images, compiled templates, converted Markdown) are warm, as on
-             an editor's PC after the first build; the content is the same, so every page's Markdown
-             comes from the cache (editing a few pages changes little: only they are converted again)
-  first      the same with the converted-Markdown cache emptied before each run (images still warm):
-             a first build, or one after the settings, the theme's code or Showcase itself changed
+  first      `showcase build` (internal edition: search index, images from the warm cache) with the
+             converted-Markdown cache and the page store emptied before each run: a first build, or one
+             after the settings, the theme or Showcase itself changed, or a page was added or removed
+  edit       `showcase build` after one column article's text was edited (differently each run): an
+             editor's next build; caches warm, the pages that show the edit are rendered again
+  showcase   `showcase build` again, nothing changed (a repeat build): every page outside the
+             navigation comes from the page store, the search index is built again
   reference  `mkdocs build` of the same record pages as plain Markdown with Material, its search
              plugin (jieba segments Chinese when installed, as here) and a navigation of section
              pages only — the fair reference of issue 10
@@ -43,6 +44,7 @@ sys.path.insert(0, str(HERE))
 from make_corpus import make_corpus  # noqa: E402
 from measure import loadavg, machine, run, speed_check, tree_bytes  # noqa: E402
 
+PAGES_LOG = re.compile(r"页面：(\d+) 个与上次相同、直接沿用，(\d+) 个重新生成")
 SEARCH_LOG = re.compile(r"检索：(\d+) 个页面，(\d+) 个分片，([\d.]+) MB，用时 ([\d.]+) 秒(?:（CPU ([\d.]+) 秒）)?")
 
 TIMING_HOOK = '''"""Benchmark only: CPU seconds spent inside Material's search plugin (jieba + index)."""
@@ -120,14 +122,27 @@ def settle(folder: Path, timeout: float = 120) -> None:
         time.sleep(0.1)
 
 
-def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | None = None) -> dict:
+SHOWCASE_KINDS = ("first", "edit", "showcase")
+
+
+def edit_an_article(project: Path, round_no: int) -> None:
+    """Change the text of one column article (the same one, a different text each run)."""
+    article = min((project / "content" / "column").rglob("*.md"))
+    text = re.sub(r"\n\n基准测试修改：第 \d+ 次。\n$", "\n", article.read_text(encoding="utf-8"))
+    article.write_text(text.rstrip("\n") + f"\n\n基准测试修改：第 {round_no} 次。\n", encoding="utf-8")
+
+
+def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | None = None, round_no: int = 0) -> dict:
     settle(folder)
     speed = speed_check()
-    project = folder / ("showcase" if kind == "first" else kind)
+    project = folder / ("showcase" if kind in SHOWCASE_KINDS else kind)
     site = folder / f"site-{kind}"
     if kind == "first":
-        shutil.rmtree(project / ".cache" / "showcase-markdown", ignore_errors=True)
-    if kind in ("showcase", "first"):
+        for cache in ("showcase-markdown", "showcase-pages"):
+            shutil.rmtree(project / ".cache" / cache, ignore_errors=True)
+    if kind == "edit":
+        edit_an_article(project, round_no)
+    if kind in SHOWCASE_KINDS:
         command = [sys.executable, "-m", "generator.cli", "build", "-d", str(site)]
         if repo is not None:
             command += ["-f", other_repo_config(folder, repo)]
@@ -146,7 +161,9 @@ def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | 
               "processes": measured.processes, "load": measured.load_before, "html_pages": html_files,
               "pages_per_s": html_files / measured.wall, "output_mb": total_bytes / 1e6,
               "html_avg_kb": html_bytes / max(html_files, 1) / 1024, "speed": speed}
-    if kind in ("showcase", "first"):
+    if kind in SHOWCASE_KINDS:
+        found = PAGES_LOG.search(measured.stderr)
+        result["pages_reused"], result["pages_rendered"] = (int(found.group(1)), int(found.group(2))) if found else (0, 0)
         found = SEARCH_LOG.search(measured.stderr)
         _n, index_bytes = tree_bytes(site / "search")
         result["search_s"] = float(found.group(4)) if found else None
@@ -175,11 +192,14 @@ def table(results: dict) -> str:
             ("peak RSS, largest process (MB)", "peak_rss_mb", "{:.0f}"), ("HTML pages written", "html_pages", "{:.0f}"),
             ("pages/s (HTML pages / wall)", "pages_per_s", "{:.0f}"), ("output size (MB)", "output_mb", "{:.0f}"),
             ("average HTML per page (KB)", "html_avg_kb", "{:.1f}"), ("search index time (s)", "search_s", "{:.1f}"),
-            ("search index size (MB)", "search_mb", "{:.1f}"), ("load average before run", "load", "{:.1f}"),
+            ("search index size (MB)", "search_mb", "{:.1f}"),
+            ("pages from the page store / rendered", ("pages_reused", "pages_rendered"), "{:.0f} / {:.0f}"),
+            ("load average before run", "load", "{:.1f}"),
             ("speed check before run (s, lower = faster machine)", "speed", "{:.2f}")]
     sizes = sorted(results)
-    kinds = [k for k in ("first", "showcase", "reference") if any(k in results[s] for s in sizes)]
-    names = {"first": "showcase first build", "showcase": "showcase repeat build", "reference": "reference"}
+    kinds = [k for k in (*SHOWCASE_KINDS, "reference") if any(k in results[s] for s in sizes)]
+    names = {"first": "showcase first build", "edit": "showcase after one edit", "showcase": "showcase repeat build",
+             "reference": "reference"}
     head = "| | " + " | ".join(f"{s}: {names[k]}" for s in sizes for k in kinds) + " |"
     sep = "|---|" + "---|" * len(kinds) * len(sizes)
     lines = [head, sep]
@@ -187,11 +207,11 @@ def table(results: dict) -> str:
         cells = []
         for size in sizes:
             for kind in kinds:
-                value = results[size].get(kind, {}).get(key)
-                cells.append(fmt.format(value) if value is not None else "—")
+                values = [results[size].get(kind, {}).get(k) for k in (key if isinstance(key, tuple) else (key,))]
+                cells.append(fmt.format(*values) if None not in values else "—")
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     lines.append("")
-    for kind in ("first", "showcase"):
+    for kind in SHOWCASE_KINDS:
         speed = [f"{s}: {results[s]['reference']['wall'] / results[s][kind]['wall']:.1f}× faster"
                  for s in sizes if results[s].get("reference") and results[s].get(kind)]
         if speed:
@@ -212,26 +232,26 @@ def main(argv=None) -> int:
     parser.add_argument("--json", type=Path, help="write all runs and medians here")
     parser.add_argument("--no-reference", action="store_true")
     parser.add_argument("--no-warmup", action="store_true")
-    parser.add_argument("--no-first", action="store_true", help="skip the first-build runs (Markdown cache emptied)")
+    parser.add_argument("--no-first", action="store_true", help="skip the first-build runs (Markdown cache and page store emptied)")
     parser.add_argument("--nice", type=int, default=0, help="run builds at this niceness (e.g. -5 on a busy machine)")
     parser.add_argument("--workers", help="SHOWCASE_RENDER_WORKERS for the showcase builds (-1 = none)")
     parser.add_argument("--repo", type=Path, help="measure the generator and theme of this checkout instead "
                                                   "(e.g. a `git worktree` of an older commit)")
     args = parser.parse_args(argv)
     env_extra = {"SHOWCASE_RENDER_WORKERS": args.workers} if args.workers is not None else {}
-    kinds = ([] if args.no_first else ["first"]) + ["showcase"] + ([] if args.no_reference else ["reference"])
+    kinds = ([] if args.no_first else ["first"]) + ["edit", "showcase"] + ([] if args.no_reference else ["reference"])
     results: dict = {}
     raw: dict = {}
     for pages in args.pages:
         folder = corpus(args.work, pages, args.seed)
         if not args.no_warmup:
-            for kind in (k for k in kinds if k != "first"):  # `first` only empties the Markdown cache
+            for kind in (k for k in kinds if k in ("showcase", "reference")):  # the others only change the input
                 print(f"[{pages}] warm-up {kind} …", flush=True)
                 one_build(kind, folder, args.nice, env_extra, args.repo)
         raw[pages] = {kind: [] for kind in kinds}
         for i in range(args.runs):
             for kind in kinds:
-                measured = one_build(kind, folder, args.nice, env_extra, args.repo)
+                measured = one_build(kind, folder, args.nice, env_extra, args.repo, round_no=i + 1)
                 raw[pages][kind].append(measured)
                 print(f"[{pages}] run {i + 1} {kind}: wall {measured['wall']:.1f} s, CPU {measured['cpu']:.1f} s, "
                       f"peak {measured['peak_rss_mb']:.0f} MB, load {measured['load']:.1f}", flush=True)

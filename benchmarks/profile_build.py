@@ -113,7 +113,8 @@ def main(argv=None) -> int:
     parser.add_argument("--out", type=Path)
     parser.add_argument("--stages", action="store_true", help="CPU seconds per stage, no profiler")
     parser.add_argument("build_args", nargs="*")
-    args = parser.parse_args(argv)
+    args, extra = parser.parse_known_args(argv)  # build options like -f pass through
+    args.build_args += extra
     os.chdir(args.project)
     sys.path.insert(0, str(REPO))
     from generator import cli
