@@ -9,7 +9,8 @@ render it from today's model, and the values of what its theme template read fro
 A page whose template read something that can't be fingerprinted is always rendered.
 
 A reused page replays the messages its rendering logged (strict builds fail as before) and its search
-document is made again from its HTML, with today's facts of its record. One entry per page, replaced
+document is made again from its HTML, with today's facts of its record (its part of the index is kept
+too, and reused while the words it was made from are the same). One entry per page, replaced
 when the page changes; written atomically (forked page workers share the folder); unused for 30 days,
 removed. Deleting the folder is always safe.
 
@@ -56,14 +57,14 @@ class PageStore:
         return None
 
     def keep(self, src: str, key: str, spec, rendered) -> None:
-        """Keep a freshly rendered page (with its HTML and content) for the next builds."""
+        """Keep a freshly rendered page (with its HTML, content and search document) for the next builds."""
         if rendered.reads is None:
             return
         try:
             values = reads_fingerprint(spec, rendered.reads, self.files_memo)
         except Uncacheable:
             return
-        kept = dataclasses.replace(rendered, doc=None, written=False)
+        kept = dataclasses.replace(rendered, written=False)
         cache_files.write_entry(self.path(src), Entry(key, frozenset(rendered.reads), values, kept))
 
     def prune(self) -> int:

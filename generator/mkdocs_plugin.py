@@ -178,27 +178,29 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         with mkdocs_pages.LogCapture.on(mkdocs_markdown_cache.LOGGERS) as capture:
             result = mkdocs_pages.render_here(page, self.mkdocs_config, self.files, self.nav, self.env,
                                               self.doc_files)
+        result.doc = self.search_document(result, page)
         if self.store is not None:
             self.store.keep(src, key, spec, dataclasses.replace(result, logs=capture.records))
-        result.doc = self.search_document(result, page)
         if self.session is None:
             result.content = None  # the search document has what search needs
         return result
 
     def reuse(self, page, kept: mkdocs_pages.Rendered) -> mkdocs_pages.Rendered:
         """A page from the store, finished as if rendered now: its messages again, a fresh search
-        document (its record's facts, like the units it names, may have changed)."""
+        document (its record's facts, like the units it names, may have changed; its part of the index
+        is reused while its words are the same)."""
         mkdocs_pages.restore(kept, page, self.files)
         mkdocs_pages.replay(kept.logs)  # a worker's capture passes them on, like a rendered page's
         kept.logs = []
-        kept.doc = self.search_document(kept, page)
+        kept.doc = self.search_document(kept, page, earlier=kept.doc)
         kept.content = None
         return kept
 
-    def search_document(self, result, page):
+    def search_document(self, result, page, earlier=None):
         if search.excluded(result.meta):
             return None
-        return search.indexed_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri))
+        return search.indexed_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri),
+                                       earlier)
 
     def write_page(self, page, result) -> None:
         from mkdocs.utils import write_file

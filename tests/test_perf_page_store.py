@@ -188,3 +188,22 @@ def test_the_store_can_be_turned_off(basic, tmp_path):
     result = build(basic, tmp_path / "site")
     assert result.returncode == 0 and "直接沿用" not in result.stderr
     assert not (basic / STORE).exists()
+
+
+def test_a_kept_search_document_lends_its_index_part_only_while_its_words_are_the_same():
+    import numpy as np
+
+    from generator import search
+    from generator.search.indexer import page_postings
+
+    html = "<h2 id='a'>支部活动</h2><p>党员志愿服务进社区。</p>"
+    earlier = search.indexed_document(html, "column/a/", "文旅窗口")
+    same = search.indexed_document(html, "column/a/", "文旅窗口", earlier=earlier)
+    assert same.grams is earlier.grams  # reused, not made again
+    retitled = search.indexed_document(html, "column/a/", "改过的标题", earlier=earlier)
+    edited = search.indexed_document(html.replace("社区", "农村"), "column/a/", "文旅窗口", earlier=earlier)
+    for doc in (retitled, edited):
+        assert doc.grams is not earlier.grams
+        expected = page_postings(doc)
+        assert np.array_equal(doc.grams.codes, expected.codes) and doc.grams.words == expected.words
+        assert not np.array_equal(doc.grams.codes, earlier.grams.codes) or doc.grams.weights.tolist() != earlier.grams.weights.tolist()

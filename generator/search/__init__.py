@@ -25,12 +25,21 @@ ENGINE_ASSETS = ("assets/js/search-engine.js", "assets/js/search.js", "assets/cs
 SELF_CHECK_PAGES = 40
 
 
-def indexed_document(page_html: str, url: str, title: str, spec=None) -> SearchDoc:
+def indexed_document(page_html: str, url: str, title: str, spec=None, earlier: SearchDoc | None = None) -> SearchDoc:
     """A page's search document with its part of the index already made: page workers call this, so
-    the index's per-page work is shared among the processes rendering pages."""
+    the index's per-page work is shared among the processes rendering pages. `earlier`: the page's
+    document from a previous build, whose index part is taken when the words it was made from (title,
+    fields, text) are the same."""
     doc = page_document(page_html, url, title, spec)
-    doc.grams = page_postings(doc)
+    if earlier is not None and earlier.grams is not None and _same_words(doc, earlier):
+        doc.grams = earlier.grams
+    else:
+        doc.grams = page_postings(doc)
     return doc
+
+
+def _same_words(doc: SearchDoc, earlier: SearchDoc) -> bool:
+    return (doc.title, doc.fields, doc.sections) == (earlier.title, earlier.fields, earlier.sections)
 
 
 def excluded(meta: dict | None) -> bool:
