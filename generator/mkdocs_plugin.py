@@ -20,10 +20,10 @@ from mkdocs.structure.files import File, Files
 
 from . import mkdocs_markdown_cache, mkdocs_pages, search, theme_fragments
 from .edition import EDITIONS, Edition
-from .mkdocs_page_store import PageStore, global_key
-from .page_cache import ThemeView
 from .fast_inline import FastInlineExtension
 from .images import ImageSettings, is_image_name
+from .mkdocs_page_store import PageStore, global_key
+from .page_cache import ThemeView
 from .pages.redirects import alias_records, redirect_files
 from .pages.render import bytecode_cache
 from .sanitize import sanitize_markdown
