@@ -83,8 +83,8 @@ def _code_files(config) -> list[Path]:
     return sorted(files)
 
 
-class _Lookups:
-    """The site's files as a page's conversion sees them: every lookup is noted."""
+class Lookups:
+    """The site's files as a page's conversion sees them: every lookup is noted (`seen`)."""
 
     def __init__(self, files):
         self._files = files
@@ -92,15 +92,23 @@ class _Lookups:
 
     def get_file_from_path(self, path: str):
         found = self._files.get_file_from_path(path)
-        self.seen[path] = _lookup_value(found)
+        self.seen[path] = lookup_value(found)
         return found
 
     def __getattr__(self, name):
         return getattr(self._files, name)
 
+    def noted(self) -> tuple:
+        return tuple(sorted(self.seen.items()))
 
-def _lookup_value(found) -> tuple | None:
+
+def lookup_value(found) -> tuple | None:
     return None if found is None else (found.url, found.inclusion.is_excluded())
+
+
+def lookups_hold(lookups: tuple, files) -> bool:
+    """Every noted lookup finds the same now (no linked page removed, added, moved or excluded)."""
+    return all(lookup_value(files.get_file_from_path(path)) == value for path, value in lookups)
 
 
 class MarkdownCache:
@@ -128,16 +136,15 @@ class MarkdownCache:
     def render(self, page, config, files) -> None:
         key = self.key(page)
         entry = self.load(key)
-        if entry is not None and all(_lookup_value(files.get_file_from_path(path)) == value
-                                     for path, value in entry.lookups):
+        if entry is not None and lookups_hold(entry.lookups, files):
             self.hits += 1
             apply(entry, page, files)
             return
         self.misses += 1
-        lookups = _Lookups(files)
+        lookups = Lookups(files)
         with LogCapture.on(LOGGERS) as capture:
             Page.render(page, config, lookups)  # MkDocs' own conversion
-        self.store(key, snapshot(page, tuple(sorted(lookups.seen.items())), capture.records))
+        self.store(key, snapshot(page, lookups.noted(), capture.records))
 
     def load(self, key: str) -> Converted | None:
         return cache_files.read_entry(self.path(key), Converted)

@@ -159,7 +159,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             return None
         # MkDocs notes links to anchors only above DEBUG (`mkdocs build -v` skips them): part of the key.
         anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
-        return PageStore(folder, f"{global_key(config, files, nav, self.edition())}:{anchors}")
+        return PageStore(folder, f"{global_key(config, files, nav, self.edition(), listing=False)}:{anchors}")
 
     def render_one(self, page) -> mkdocs_pages.Rendered:
         """A page rendered outside MkDocs' loop (here or in a worker), with its search document; from
@@ -167,20 +167,20 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if self.env is None:  # a worker forked before on_env
             self.env = self.mkdocs_config.plugins.on_env(self.mkdocs_config.theme.get_env(),
                                                          config=self.mkdocs_config, files=self.files)
-        src = page.file.src_uri
+        src, files = page.file.src_uri, self.files
         if self.store is not None:
             spec = self.specs[src]
-            key = self.store.page_key(src, self.markdown_of(spec))  # kept: MkDocs reads it if rendered
-            kept = self.store.lookup(src, key, spec)
+            key = self.store.page_key(page, self.markdown_of(spec))  # kept: MkDocs reads it if rendered
+            kept = self.store.lookup(src, key, spec, files)
             if kept is not None:
                 self.markdown.pop(src, None)
                 return self.reuse(page, kept)
+            files = mkdocs_markdown_cache.Lookups(files)  # the links it makes are part of its key
         with mkdocs_pages.LogCapture.on(mkdocs_markdown_cache.LOGGERS) as capture:
-            result = mkdocs_pages.render_here(page, self.mkdocs_config, self.files, self.nav, self.env,
-                                              self.doc_files)
+            result = mkdocs_pages.render_here(page, self.mkdocs_config, files, self.nav, self.env, self.doc_files)
         result.doc = self.search_document(result, page)
         if self.store is not None:
-            self.store.keep(src, key, spec, dataclasses.replace(result, logs=capture.records))
+            self.store.keep(src, key, spec, dataclasses.replace(result, logs=capture.records), files.noted())
         if self.session is None:
             result.content = None  # the search document has what search needs
         return result

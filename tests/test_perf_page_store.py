@@ -154,11 +154,27 @@ def test_added_and_deleted_articles(basic, tmp_path):
     second = basic / "content/column/2023/second.md"
     third = basic / "content/column/2023/third.md"
     third.write_text(second.read_text(encoding="utf-8").replace("series_no: 2", "series_no: 3"), encoding="utf-8")
-    rebuild_and_compare(basic, tmp_path, "added")
+    reused = rebuild_and_compare(basic, tmp_path, "added")
     assert (tmp_path / "warm-added/column/2023/third/index.html").is_file()
+    assert "column/2023/first/clipping/index.html" in reused  # pages that don't list it are kept
     third.unlink()
     rebuild_and_compare(basic, tmp_path, "deleted")
     assert not (tmp_path / "warm-deleted/column/2023/third/index.html").exists()
+
+
+def test_a_new_page_keeps_the_others_and_resolves_links_to_it(basic, tmp_path):
+    """The list of the site's files is not part of a page's key (adding an article would render every
+    page again); a page's links are: the lookups its Markdown made must find the same files."""
+    article = basic / "content/column/2023/first.md"
+    article.write_text(article.read_text(encoding="utf-8") + "\n见[联系方式](../../../contact.md)。\n", encoding="utf-8")
+    before = build(basic, tmp_path / "before", "--no-strict")
+    assert before.returncode == 0 and "contact.md" in before.stderr  # not found: MkDocs warns
+    (basic / "content/contact.md").write_text("# 联系方式\n\n电话：内线 1234。\n", encoding="utf-8")
+    reused = rebuild_and_compare(basic, tmp_path, "contact")
+    assert "column/2023/first/index.html" not in reused  # its link now finds a page
+    assert "brands/alpha/index.html" in reused
+    html = (tmp_path / "warm-contact/column/2023/first/index.html").read_text(encoding="utf-8")
+    assert 'href="../../../contact/"' in html
 
 
 @pytest.mark.parametrize("workers", ["-1", "1"])  # reused in this process, or in a forked page worker
