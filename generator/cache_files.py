@@ -38,8 +38,11 @@ def write_entry(path: Path, entry) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(zlib.compress(pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL), 1))
         os.replace(temporary, path)
-    except OSError:
-        temporary.unlink(missing_ok=True)  # a full disk costs speed, never the build
+    except OSError:  # a full disk or an unusable folder costs speed, never the build
+        try:
+            temporary.unlink(missing_ok=True)
+        except OSError:
+            pass
 
 
 def prune(folder: Path, now: float | None = None) -> int:

@@ -198,6 +198,14 @@ def test_a_damaged_store_is_rendered_again(basic, tmp_path):
     assert digest(tmp_path / "first") == digest(tmp_path / "second")
 
 
+def test_an_unusable_store_folder_costs_speed_not_the_build(basic, tmp_path):
+    shutil.rmtree(basic / STORE)
+    (basic / STORE).write_text("不是文件夹", encoding="utf-8")
+    second = build(basic, tmp_path / "second")
+    assert second.returncode == 0, second.stderr
+    assert digest(tmp_path / "first") == digest(tmp_path / "second")
+
+
 def test_the_store_can_be_turned_off(basic, tmp_path):
     shutil.rmtree(basic / STORE)
     plugin_options(basic, page_cache="")
