@@ -30,10 +30,11 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from . import cache_files
+from . import cache_files, fast_blocks, fast_inline, fast_prettify, fast_toc
 from .mkdocs_pages import LogCapture, anchor_links, anchor_links_of, replay
 from .page_cache import digest, file_digest, package_versions
 
+SHORTCUT_MODULES = (fast_inline, fast_toc, fast_blocks, fast_prettify)  # the plugin's Markdown extension
 LOGGERS = ("mkdocs", "MARKDOWN")  # where a conversion's messages go (MkDocs' link checks, Markdown's own)
 _FORMAT = 1  # bump when Converted changes
 
@@ -70,8 +71,9 @@ def settings_key(config) -> str:
 
 
 def _code_files(config) -> list[Path]:
-    """This module and the module of each Markdown extension (ours, like fast_inline.py, included)."""
-    files = {Path(__file__).resolve()}
+    """This module and the module of each Markdown extension (ours, like fast_inline.py, included,
+    with the modules it registers processors from: fast_toc.py, fast_blocks.py, fast_prettify.py)."""
+    files = {Path(__file__).resolve(), *(Path(m.__file__).resolve() for m in SHORTCUT_MODULES)}
     for extension in config.markdown_extensions:
         name = extension if isinstance(extension, str) else type(extension).__module__
         try:
