@@ -25,7 +25,7 @@ from .images import ImageSettings, is_image_name
 from .mkdocs_page_store import PageStore, global_key
 from .page_cache import ThemeView
 from .pages.redirects import alias_records, redirect_files
-from .pages.render import bytecode_cache
+from .pages.render import bytecode_cache, front_matter
 from .sanitize import sanitize_markdown
 from .site import SitePlan, excluded_folders, plan_site, record_sources
 
@@ -148,6 +148,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         workers = mkdocs_pages.worker_count(setting, len(pages)) if mkdocs_pages.can_fork(config) else 0
         if workers or (self.store is not None and pages):
             renders.start(config, nav, pages, workers, self.render_one, self.become_worker, self.worker_report)
+        for src, page in renders.delegated.items():
+            # MkDocs renders sitemap.xml before these pages are rendered; it reads their front matter.
+            page.meta = front_matter(self.specs[src])
         self.renders = renders if renders.delegated else None
         return nav
 

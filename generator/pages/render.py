@@ -61,9 +61,13 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None
     )
     if page_images is not None:
         body = page_images.rewrite_markdown(body)  # ![说明](photo.jpg) in bodies → processed <picture>
-    meta = {"title": spec.title, **spec.meta}
-    front = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    front = yaml.dump(front_matter(spec), Dumper=_DUMPER, allow_unicode=True, sort_keys=False, default_flow_style=False)
     return f"---\n{front}---\n\n{body}"
+
+
+def front_matter(spec: PageSpec) -> dict:
+    """The page's front matter (what MkDocs reads as page.meta)."""
+    return {"title": spec.title, **spec.meta}
 
 
 _MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
