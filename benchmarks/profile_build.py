@@ -37,7 +37,12 @@ STAGES = [
     ("  page families (all_pages)", ("generator/pages/__init__.py", "all_pages")),
     ("MkDocs build()", ("mkdocs/commands/build.py", "build")),
     ("  Markdown → HTML (Page.render)", ("mkdocs/structure/pages.py", "render")),
-    ("  page template (Material main.html)", ("mkdocs/commands/build.py", "_build_page")),
+    ("  page template (Material main.html), pages in MkDocs' loop", ("mkdocs/commands/build.py", "_build_page")),
+    ("  pages rendered by Showcase (render_one: store, render, search document)", ("generator/mkdocs_plugin.py", "render_one")),
+    ("    Markdown + page template (render_here)", ("generator/mkdocs_pages.py", "render_here")),
+    ("    page store reads (PageStore.lookup)", ("generator/mkdocs_page_store.py", "lookup")),
+    ("    page store writes (PageStore.keep)", ("generator/mkdocs_page_store.py", "keep")),
+    ("    search: page documents (indexed_document)", ("generator/search/__init__.py", "indexed_document")),
     ("  Jinja compile (Environment.compile)", ("jinja2/environment.py", "compile")),
     ("  search: page text (Collector.add)", ("generator/search/__init__.py", "add")),
     ("  search: index (Collector.write)", ("generator/search/__init__.py", "write")),
@@ -74,9 +79,13 @@ def timed_stages() -> dict:
                "generator/search/__init__.py": "generator.search.Collector",
                "generator/images/catalog.py": "generator.images.catalog.ImageCatalog",
                "mkdocs/utils/__init__.py": "mkdocs.utils", "mkdocs/structure/files.py": "mkdocs.structure.files.Files",
-               "mkdocs/plugins.py": "mkdocs.plugins.PluginCollection"}
+               "mkdocs/plugins.py": "mkdocs.plugins.PluginCollection",
+               "generator/mkdocs_plugin.py": "generator.mkdocs_plugin.ShowcasePlugin",
+               "generator/mkdocs_pages.py": "generator.mkdocs_pages",
+               "generator/mkdocs_page_store.py": "generator.mkdocs_page_store.PageStore",
+               ("generator/search/__init__.py", "indexed_document"): "generator.search"}
     for label, (suffix, name) in STAGES:
-        path = modules[suffix]
+        path = modules.get((suffix, name)) or modules[suffix]
         try:
             owner = importlib.import_module(path)
         except ImportError:

@@ -13,9 +13,8 @@ would otherwise render every page again. The list matters to a page only through
 Markdown makes: the lookups its conversion made are noted (as the Markdown cache does) and must find
 the same files again.
 
-A reused page replays the messages its rendering logged (strict builds fail as before) and its search
-document is made again from its HTML, with today's facts of its record (its part of the index is kept
-too, and reused while the words it was made from are the same). One entry per page, replaced
+A reused page replays the messages its rendering logged (strict builds fail as before); its search
+document keeps its text and takes today's facts of its record (search.reindexed_document). One entry per page, replaced
 when the page changes; written atomically (forked page workers share the folder); unused for 30 days,
 removed. Deleting the folder is always safe.
 
@@ -39,7 +38,7 @@ class Kept:
     reads: frozenset  # what the theme template read from the page spec
     values: tuple  # reads_fingerprint() when it was rendered
     lookups: tuple  # ((path looked up, (url, excluded) or None), …) while converting its Markdown
-    rendered: object  # mkdocs_pages.Rendered, with its HTML, content and search document
+    rendered: object  # mkdocs_pages.Rendered, with its HTML and search document
 
 
 class PageStore:
@@ -72,14 +71,14 @@ class PageStore:
         return None
 
     def keep(self, src: str, key: str, spec, rendered, lookups: tuple) -> None:
-        """Keep a freshly rendered page (with its HTML, content and search document) for the next builds."""
+        """Keep a freshly rendered page (its HTML and search document) for the next builds."""
         if rendered.reads is None:
             return
         try:
             values = reads_fingerprint(spec, rendered.reads, self.files_memo)
         except Uncacheable:
             return
-        kept = dataclasses.replace(rendered, written=False)
+        kept = dataclasses.replace(rendered, content=None, written=False)  # its search document has the text
         cache_files.write_entry(self.path(src), Kept(key, frozenset(rendered.reads), values, lookups, kept))
 
     def prune(self) -> int:

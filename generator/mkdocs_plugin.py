@@ -189,21 +189,19 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return result
 
     def reuse(self, page, kept: mkdocs_pages.Rendered) -> mkdocs_pages.Rendered:
-        """A page from the store, finished as if rendered now: its messages again, a fresh search
-        document (its record's facts, like the units it names, may have changed; its part of the index
-        is reused while its words are the same)."""
+        """A page from the store, finished as if rendered now: its messages again, its search document
+        with its record's facts as they are now (the units it names may have been renamed)."""
         mkdocs_pages.restore(kept, page, self.files)
         mkdocs_pages.replay(kept.logs)  # a worker's capture passes them on, like a rendered page's
         kept.logs = []
-        kept.doc = self.search_document(kept, page, earlier=kept.doc)
-        kept.content = None
+        if kept.doc is not None:  # None: kept out of search (front matter, part of the key)
+            kept.doc = search.reindexed_document(kept.doc, page.url, page.title, self.specs.get(page.file.src_uri))
         return kept
 
-    def search_document(self, result, page, earlier=None):
+    def search_document(self, result, page):
         if search.excluded(result.meta):
             return None
-        return search.indexed_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri),
-                                       earlier)
+        return search.indexed_document(result.content, page.url, page.title, self.specs.get(page.file.src_uri))
 
     def write_page(self, page, result) -> None:
         from mkdocs.utils import write_file

@@ -214,20 +214,29 @@ def test_the_store_can_be_turned_off(basic, tmp_path):
     assert not (basic / STORE).exists()
 
 
-def test_a_kept_search_document_lends_its_index_part_only_while_its_words_are_the_same():
+def test_a_reused_page_keeps_its_text_and_index_part_and_takes_its_records_facts_as_they_are_now():
     import numpy as np
 
     from generator import search
+    from generator.content.records import Record
+    from generator.pages.spec import PageSpec
     from generator.search.indexer import page_postings
 
+    def record(kind, id_, fields):
+        return Record(kind=kind, id=id_, path=Path(f"content/{id_}.yml"), fields=fields)
+
     html = "<h2 id='a'>支部活动</h2><p>党员志愿服务进社区。</p>"
-    earlier = search.indexed_document(html, "column/a/", "文旅窗口")
-    same = search.indexed_document(html, "column/a/", "文旅窗口", earlier=earlier)
-    assert same.grams is earlier.grams  # reused, not made again
-    retitled = search.indexed_document(html, "column/a/", "改过的标题", earlier=earlier)
-    edited = search.indexed_document(html.replace("社区", "农村"), "column/a/", "文旅窗口", earlier=earlier)
-    for doc in (retitled, edited):
-        assert doc.grams is not earlier.grams
-        expected = page_postings(doc)
-        assert np.array_equal(doc.grams.codes, expected.codes) and doc.grams.words == expected.words
-        assert not np.array_equal(doc.grams.codes, earlier.grams.codes) or doc.grams.weights.tolist() != earlier.grams.weights.tolist()
+    unit = record("unit", "wl", {"name": "市文旅局"})
+    spec = PageSpec("units/wl/index.md", "市文旅局", "unit.md", context={"record": unit})
+    earlier = search.indexed_document(html, "units/wl/", "市文旅局", spec)
+    same = search.reindexed_document(earlier, "units/wl/", "市文旅局", spec)
+    assert same.sections == earlier.sections and same.grams is earlier.grams  # reused, not made again
+    assert same.units == [("wl", "市文旅局")]
+    renamed = record("unit", "wl", {"name": "市文化和旅游局"})
+    spec.context["record"] = renamed
+    fresh = search.reindexed_document(earlier, "units/wl/", "市文化和旅游局", spec)
+    assert fresh.units == [("wl", "市文化和旅游局")] and fresh.sections == earlier.sections
+    assert fresh.grams is not earlier.grams  # its title and fields are words of the index
+    expected = page_postings(search.page_document(html, "units/wl/", "市文化和旅游局", spec))
+    assert np.array_equal(fresh.grams.codes, expected.codes) and fresh.grams.words == expected.words
+    assert np.array_equal(fresh.grams.weights, expected.weights)

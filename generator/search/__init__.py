@@ -10,13 +10,14 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from .documents import SearchDoc, page_document
+from .documents import SearchDoc, page_document, sections_document
 from .indexer import IndexStats, SearchIndexError, page_postings, write_index
 from .query import IndexReader
 from .synonyms import unit_synonyms
 from .tokenize import query_grams
 
-__all__ = ["Collector", "SearchDoc", "SearchIndexError", "IndexStats", "page_document", "indexed_document", "build_search",
+__all__ = ["Collector", "SearchDoc", "SearchIndexError", "IndexStats", "page_document", "indexed_document",
+           "reindexed_document", "build_search",
            "DATA_DIR", "ENGINE_ASSETS", "excluded"]
 
 DATA_DIR = "search/data"
@@ -25,21 +26,22 @@ ENGINE_ASSETS = ("assets/js/search-engine.js", "assets/js/search.js", "assets/cs
 SELF_CHECK_PAGES = 40
 
 
-def indexed_document(page_html: str, url: str, title: str, spec=None, earlier: SearchDoc | None = None) -> SearchDoc:
+def indexed_document(page_html: str, url: str, title: str, spec=None) -> SearchDoc:
     """A page's search document with its part of the index already made: page workers call this, so
-    the index's per-page work is shared among the processes rendering pages. `earlier`: the page's
-    document from a previous build, whose index part is taken when the words it was made from (title,
-    fields, text) are the same."""
+    the index's per-page work is shared among the processes rendering pages."""
     doc = page_document(page_html, url, title, spec)
-    if earlier is not None and earlier.grams is not None and _same_words(doc, earlier):
-        doc.grams = earlier.grams
-    else:
-        doc.grams = page_postings(doc)
+    doc.grams = page_postings(doc)
     return doc
 
 
-def _same_words(doc: SearchDoc, earlier: SearchDoc) -> bool:
-    return (doc.title, doc.fields, doc.sections) == (earlier.title, earlier.fields, earlier.sections)
+def reindexed_document(earlier: SearchDoc, url: str, title: str, spec=None) -> SearchDoc:
+    """The document of a page whose HTML is the same as when `earlier` was made from it (a page reused
+    from an earlier build): the same text, its record's facts as they are now (the units it names may
+    have been renamed), and the earlier part of the index while the words it was made from are the same."""
+    doc = sections_document(earlier.sections, url, title, spec)
+    same = (doc.title, doc.fields) == (earlier.title, earlier.fields)
+    doc.grams = earlier.grams if same and earlier.grams is not None else page_postings(doc)
+    return doc
 
 
 def excluded(meta: dict | None) -> bool:

@@ -95,7 +95,12 @@ def html_sections(page_html: str) -> list[Section]:
 
 def page_document(page_html: str, url: str, title: str, spec=None) -> SearchDoc:
     """The search document of a rendered page; `spec` is its PageSpec (None for plain pages)."""
-    doc = SearchDoc(url=url, title=title, sections=html_sections(page_html))
+    return sections_document(html_sections(page_html), url, title, spec)
+
+
+def sections_document(sections: list[Section], url: str, title: str, spec=None) -> SearchDoc:
+    """The search document of a page whose text is `sections`, with its record's facts as they are now."""
+    doc = SearchDoc(url=url, title=title, sections=sections)
     context = getattr(spec, "context", None) or {}
     record = context.get("record")
     if record is None:
