@@ -16,7 +16,9 @@ the same files again.
 A reused page replays the messages its rendering logged (strict builds fail as before); its search
 document keeps its text and takes today's facts of its record (search.reindexed_document). One entry per page, replaced
 when the page changes; written atomically (forked page workers share the folder); unused for 30 days,
-removed. Deleting the folder is always safe.
+removed. Builds that an office runs in turn — the internal and the public edition, a drafts preview,
+the offline copy, another base URL — each keep their own entries (`variant`), so one doesn't
+discard the other's. Deleting the folder is always safe.
 
 Part of the MkDocs adapter; the core never imports it.
 """
@@ -44,9 +46,10 @@ class Kept:
 class PageStore:
     """One build's view of the folder of finished pages."""
 
-    def __init__(self, folder: Path, build_key: str):
+    def __init__(self, folder: Path, build_key: str, variant: str = ""):
         self.folder = Path(folder)
         self.build_key = build_key
+        self.variant = variant  # builds that take turns (the two editions …) each keep their pages
         self.files_memo: dict = {}  # record files' digests, once per build and process
         self.hits = self.misses = 0
 
@@ -54,7 +57,7 @@ class PageStore:
         return digest(self.build_key, page.file.src_uri, page.url, markdown)
 
     def path(self, src: str) -> Path:
-        name = digest(src)
+        name = digest(self.variant, src)
         return self.folder / name[:2] / f"{name[2:]}.pickle.z"
 
     def lookup(self, src: str, key: str, spec, files):

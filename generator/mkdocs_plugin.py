@@ -162,7 +162,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             return None
         # MkDocs notes links to anchors only above DEBUG (`mkdocs build -v` skips them): part of the key.
         anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
-        return PageStore(folder, f"{global_key(config, files, nav, self.edition(), listing=False)}:{anchors}")
+        edition = self.edition()
+        variant = repr((edition.name, edition.drafts, edition.now, config.use_directory_urls, config.site_url))
+        return PageStore(folder, f"{global_key(config, files, nav, edition, listing=False)}:{anchors}", variant)
 
     def render_one(self, page) -> mkdocs_pages.Rendered:
         """A page rendered outside MkDocs' loop (here or in a worker), with its search document; from

@@ -150,6 +150,16 @@ def test_theme_config_and_edition_changes_render_everything(basic, tmp_path):
     assert rebuild_and_compare(basic, tmp_path, "base-url", "--base-url", "/dangjian/") == set()
 
 
+def test_both_editions_built_in_turn_keep_their_pages(basic, tmp_path):
+    assert build(basic, tmp_path / "public", "--edition", "public").returncode == 0
+    again = build(basic, tmp_path / "internal", seed="3")
+    public = build(basic, tmp_path / "public-again", "--edition", "public", seed="4")
+    assert again.returncode == 0 and public.returncode == 0
+    assert "，0 个重新生成" in again.stderr and "，0 个重新生成" in public.stderr
+    assert digest(tmp_path / "first") == digest(tmp_path / "internal")
+    assert digest(tmp_path / "public") == digest(tmp_path / "public-again")
+
+
 def test_added_and_deleted_articles(basic, tmp_path):
     second = basic / "content/column/2023/second.md"
     third = basic / "content/column/2023/third.md"
