@@ -14,9 +14,9 @@ Markdown makes: the lookups its conversion made are noted (as the Markdown cache
 the same files again.
 
 A reused page replays the messages its rendering logged (strict builds fail as before); its search
-document keeps its text and takes today's facts of its record (search.reindexed_document). One entry per page, replaced
-when the page changes; written atomically (forked page workers share the folder); unused for 30 days,
-removed. Builds that an office runs in turn — the internal and the public edition, a drafts preview,
+document keeps its text and takes today's facts of its record (search.reindexed_document). One entry
+per page, replaced when the page changes; written atomically (forked page workers share the folder);
+unused for 30 days, removed. Builds that an office runs in turn — the internal and the public edition, a drafts preview,
 the offline copy, another base URL — each keep their own entries (`variant`), so one doesn't
 discard the other's. Deleting the folder is always safe.
 
