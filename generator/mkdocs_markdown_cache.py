@@ -104,6 +104,12 @@ class Lookups:
         return tuple(sorted(self.seen.items()))
 
 
+def anchor_links_noted() -> bool:
+    """Whether MkDocs notes a page's links to anchors: only above DEBUG (`mkdocs build -v` skips them),
+    so entries of verbose builds are kept apart (part of the cache keys)."""
+    return logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
+
+
 def lookup_value(found) -> tuple | None:
     return None if found is None else (found.url, found.inclusion.is_excluded())
 
@@ -123,9 +129,7 @@ class MarkdownCache:
 
     def key(self, page) -> str:
         file = page.file
-        # MkDocs notes links to anchors only above DEBUG (`mkdocs build -v` skips them): part of the key.
-        anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
-        return digest(self.settings, file.src_uri, file.url, file.inclusion.name, anchors, page.markdown)
+        return digest(self.settings, file.src_uri, file.url, file.inclusion.name, anchor_links_noted(), page.markdown)
 
     def path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key[2:]}.pickle.z"
@@ -169,6 +173,6 @@ def apply(entry: Converted, page, files) -> None:
     page.toc = entry.toc
     page._title_from_render = entry.title
     page.present_anchor_ids = set(entry.anchors)
-    if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+    if anchor_links_noted():
         page.links_to_anchors = anchor_links_of(entry.links, files)
     replay(entry.logs)

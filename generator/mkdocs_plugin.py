@@ -160,10 +160,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         folder = self.cache_dir(config, self.config.page_cache, "")
         if folder is None or self.session is not None or not mkdocs_pages.can_delegate(config):
             return None
-        # MkDocs notes links to anchors only above DEBUG (`mkdocs build -v` skips them): part of the key.
-        anchors = logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG
         edition = self.edition()
         variant = repr((edition.name, edition.drafts, edition.now, config.use_directory_urls, config.site_url))
+        anchors = mkdocs_markdown_cache.anchor_links_noted()  # verbose builds' pages are kept apart
         return PageStore(folder, f"{global_key(config, files, nav, edition, listing=False)}:{anchors}", variant)
 
     def render_one(self, page) -> mkdocs_pages.Rendered:

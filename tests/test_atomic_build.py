@@ -2,7 +2,6 @@
 SIGINT), a SIGTERM all leave the previous site/ exactly as it was and no staging folder behind."""
 from __future__ import annotations
 
-import hashlib
 import os
 import signal
 import subprocess
@@ -13,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from support.sites import copy_fixture, showcase
+from support.sites import file_digests as digest
 
 HOOK = '''
 import os, time
@@ -34,11 +34,6 @@ def on_post_page(output, page, config):
             time.sleep(60)
     return output
 '''
-
-
-def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def leftovers(project: Path, wait: float = 0) -> list[str]:

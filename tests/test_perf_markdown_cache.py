@@ -4,7 +4,6 @@ its page depends on has changed. The store of finished pages is off here (it wou
 altogether; tests/test_perf_page_store.py). Speed is measured in benchmarks/ (build_bench.py)."""
 from __future__ import annotations
 
-import hashlib
 import pickle
 import subprocess
 import sys
@@ -14,14 +13,10 @@ from pathlib import Path
 import pytest
 
 from support.sites import copy_demo, copy_fixture, plugin_options, showcase
+from support.sites import file_digests as digest
 
 CACHE = Path(".cache") / "showcase-markdown"
 MARKER = "<p>FROM-THE-CACHE</p>"
-
-
-def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def entries(project: Path) -> list[Path]:

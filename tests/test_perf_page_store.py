@@ -3,7 +3,6 @@ is the same byte for byte as one that renders everything, after every kind of ed
 while nothing it is made of has changed. Speed is measured in benchmarks/ (build_bench.py)."""
 from __future__ import annotations
 
-import hashlib
 import pickle
 import shutil
 import zlib
@@ -12,14 +11,10 @@ from pathlib import Path
 import pytest
 
 from support.sites import REPO, copy_demo, copy_fixture, plugin_options, showcase
+from support.sites import file_digests as digest
 
 STORE = Path(".cache") / "showcase-pages"
 MARKER = "<!-- FROM-THE-PAGE-STORE -->"
-
-
-def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 def entries(project: Path) -> list[Path]:

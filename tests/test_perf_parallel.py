@@ -2,21 +2,16 @@
 byte for byte, and errors must surface as they do without workers. Speed is measured in benchmarks/."""
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
 from support.sites import REPO, copy_demo, copy_fixture, plugin_options, showcase
+from support.sites import file_digests as digest
 
 SERIAL = {"SHOWCASE_RENDER_WORKERS": "-1", "PYTHONHASHSEED": "0"}
 ONE_WORKER = {"SHOWCASE_RENDER_WORKERS": "1", "PYTHONHASHSEED": "0"}  # a worker even for a small site
-
-
-def digest(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture(scope="module")

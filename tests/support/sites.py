@@ -1,6 +1,7 @@
 """Building sites in tests: a fixture content tree or the demo, into a temp dir, via the real CLI."""
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -39,6 +40,12 @@ def copy_demo(dest: Path, shared_image_cache: bool = True) -> Path:
         text = text.replace("\n  - showcase\n", f"\n  - showcase:\n      image_cache: {SHARED_IMAGE_CACHE}\n", 1)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """sha256 of every file under `folder`, by relative path: two sites compared byte for byte."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
 def plugin_options(project: Path, **options: str) -> None:
