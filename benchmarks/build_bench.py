@@ -143,7 +143,7 @@ def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | 
     if kind == "edit":
         edit_an_article(project, round_no)
     if kind in SHOWCASE_KINDS:
-        command = [sys.executable, "-m", "generator.cli", "build", "-d", str(site)]
+        command = [sys.executable, "-m", "showcase", "build", "-d", str(site)]
         if repo is not None:
             command += ["-f", other_repo_config(folder, repo)]
             env_extra = {**env_extra, "PYTHONPATH": str(repo)}

@@ -47,8 +47,8 @@ def sidebar_links(html_path: Path) -> int:
 def plan_seconds(project: Path) -> tuple[float, float]:
     """The core alone (load, check, model, page specs, Markdown) — what the plugin adds to MkDocs.
     (wall, CPU) seconds: on a shared machine the CPU time is the steadier number."""
-    from generator.edition import Edition
-    from generator.site import plan_site
+    from showcase.domain.edition import Edition
+    from showcase.site import plan_site
 
     started, cpu = time.perf_counter(), time.process_time()
     plan = plan_site(project / "content", Edition(), REPO / "theme" / "showcase", site={"name": "bench"})
@@ -70,7 +70,7 @@ def run(count: int, keep: Path | None) -> None:
         print(f"wrote {count} articles in {time.perf_counter() - started_write:.1f} s")
         site = project / "site"
         started, cpu = time.perf_counter(), children_cpu()
-        result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(site)], cwd=project,
+        result = subprocess.run([sys.executable, "-m", "showcase", "build", "-d", str(site)], cwd=project,
                                 capture_output=True, text=True)
         build_s, build_cpu = time.perf_counter() - started, children_cpu() - cpu
         if result.returncode:

@@ -57,9 +57,9 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
 
 
 def catalog(content: Path, cache: Path, workers: int):
-    from generator.content.problems import Problems
-    from generator.images import ImageCatalog, ImageSettings
-    from generator.pages.render import make_environment
+    from showcase.content.problems import Problems
+    from showcase.images import ImageCatalog, ImageSettings
+    from showcase.pages.render import make_environment
 
     env = make_environment(REPO / "theme" / "showcase")
     return ImageCatalog(content, ImageSettings(cache_dir=cache, workers=workers), Problems(), env)
@@ -88,7 +88,7 @@ def main() -> int:
     parser.add_argument("--full-build", action="store_true")
     args = parser.parse_args()
 
-    from generator.images.check import probe_many
+    from showcase.images.check import probe_many
 
     corpus = Path(args.corpus)
     paths = make_corpus(corpus, args.count)

@@ -29,24 +29,24 @@ REPO = Path(__file__).resolve().parents[1]
 
 # label → (file suffix, function name): inclusive time of the first match
 STAGES = [
-    ("whole build (cli.main)", ("generator/cli.py", "main")),
-    ("content check (check_content, all calls)", ("generator/content/check.py", "check_content")),
-    ("  YAML loading (parse_yaml)", ("generator/content/yaml_positions.py", "parse_yaml")),
-    ("plan (plan_site: load+check+model+content templates)", ("generator/site.py", "plan_site")),
-    ("  content templates (render_page)", ("generator/pages/render.py", "render_page")),
-    ("  page families (all_pages)", ("generator/pages/__init__.py", "all_pages")),
+    ("whole build (cli.main)", ("showcase/cli/main.py", "main")),
+    ("content check (check_content, all calls)", ("showcase/content/check.py", "check_content")),
+    ("  YAML loading (parse_yaml)", ("showcase/content/yaml_positions.py", "parse_yaml")),
+    ("plan (plan_site: load+check+model+content templates)", ("showcase/site.py", "plan_site")),
+    ("  content templates (render_page)", ("showcase/pages/render.py", "render_page")),
+    ("  page families (all_pages)", ("showcase/pages/__init__.py", "all_pages")),
     ("MkDocs build()", ("mkdocs/commands/build.py", "build")),
     ("  Markdown → HTML (Page.render)", ("mkdocs/structure/pages.py", "render")),
     ("  page template (Material main.html), pages in MkDocs' loop", ("mkdocs/commands/build.py", "_build_page")),
-    ("  pages rendered by Showcase (render_one: store, render, search document)", ("generator/mkdocs_plugin.py", "render_one")),
-    ("    Markdown + page template (render_here)", ("generator/mkdocs_pages.py", "render_here")),
-    ("    page store reads (PageStore.lookup)", ("generator/mkdocs_page_store.py", "lookup")),
-    ("    page store writes (PageStore.keep)", ("generator/mkdocs_page_store.py", "keep")),
-    ("    search: page documents (indexed_document)", ("generator/search/__init__.py", "indexed_document")),
+    ("  pages rendered by Showcase (render_one: store, render, search document)", ("showcase/mkdocs/plugin.py", "render_one")),
+    ("    Markdown + page template (render_here)", ("showcase/mkdocs/speed/workers.py", "render_here")),
+    ("    page store reads (PageStore.lookup)", ("showcase/mkdocs/speed/page_store.py", "lookup")),
+    ("    page store writes (PageStore.keep)", ("showcase/mkdocs/speed/page_store.py", "keep")),
+    ("    search: page documents (indexed_document)", ("showcase/search/__init__.py", "indexed_document")),
     ("  Jinja compile (Environment.compile)", ("jinja2/environment.py", "compile")),
-    ("  search: page text (Collector.add)", ("generator/search/__init__.py", "add")),
-    ("  search: index (Collector.write)", ("generator/search/__init__.py", "write")),
-    ("  images (write_images)", ("generator/images/catalog.py", "write_images")),
+    ("  search: page text (Collector.add)", ("showcase/search/__init__.py", "add")),
+    ("  search: index (Collector.write)", ("showcase/search/__init__.py", "write")),
+    ("  images (write_images)", ("showcase/images/catalog.py", "write_images")),
     ("  write files (utils.write_file)", ("mkdocs/utils/__init__.py", "write_file")),
     ("  static files copy", ("mkdocs/structure/files.py", "copy_static_files")),
     ("  anchor validation", ("mkdocs/structure/pages.py", "validate_anchor_links")),
@@ -71,19 +71,19 @@ def timed_stages() -> dict:
     import importlib
 
     totals: dict[str, list] = {}
-    modules = {"generator/cli.py": "generator.cli", "generator/content/check.py": "generator.content.check",
-               "generator/content/yaml_positions.py": "generator.content.yaml_positions",
-               "generator/site.py": "generator.site", "generator/pages/render.py": "generator.pages.render",
-               "generator/pages/__init__.py": "generator.pages", "mkdocs/commands/build.py": "mkdocs.commands.build",
+    modules = {"showcase/cli/main.py": "showcase.cli.main", "showcase/content/check.py": "showcase.content.check",
+               "showcase/content/yaml_positions.py": "showcase.content.yaml_positions",
+               "showcase/site.py": "showcase.site", "showcase/pages/render.py": "showcase.pages.render",
+               "showcase/pages/__init__.py": "showcase.pages", "mkdocs/commands/build.py": "mkdocs.commands.build",
                "mkdocs/structure/pages.py": "mkdocs.structure.pages.Page", "jinja2/environment.py": "jinja2.environment.Environment",
-               "generator/search/__init__.py": "generator.search.Collector",
-               "generator/images/catalog.py": "generator.images.catalog.ImageCatalog",
+               "showcase/search/__init__.py": "showcase.search.Collector",
+               "showcase/images/catalog.py": "showcase.images.catalog.ImageCatalog",
                "mkdocs/utils/__init__.py": "mkdocs.utils", "mkdocs/structure/files.py": "mkdocs.structure.files.Files",
                "mkdocs/plugins.py": "mkdocs.plugins.PluginCollection",
-               "generator/mkdocs_plugin.py": "generator.mkdocs_plugin.ShowcasePlugin",
-               "generator/mkdocs_pages.py": "generator.mkdocs_pages",
-               "generator/mkdocs_page_store.py": "generator.mkdocs_page_store.PageStore",
-               ("generator/search/__init__.py", "indexed_document"): "generator.search"}
+               "showcase/mkdocs/plugin.py": "showcase.mkdocs.plugin.ShowcasePlugin",
+               "showcase/mkdocs/speed/workers.py": "showcase.mkdocs.speed.workers",
+               "showcase/mkdocs/speed/page_store.py": "showcase.mkdocs.speed.page_store.PageStore",
+               ("showcase/search/__init__.py", "indexed_document"): "showcase.search"}
     for label, (suffix, name) in STAGES:
         path = modules.get((suffix, name)) or modules[suffix]
         try:
@@ -126,12 +126,12 @@ def main(argv=None) -> int:
     args.build_args += extra
     os.chdir(args.project)
     sys.path.insert(0, str(REPO))
-    from generator import cli
+    from showcase.cli import main as cli
 
     site = tempfile.mkdtemp(prefix="profile-site-")
     if args.stages:
-        import generator.mkdocs_plugin  # noqa: F401  (import everything before wrapping)
-        import generator.site  # noqa: F401
+        import showcase.mkdocs.plugin  # noqa: F401  (import everything before wrapping)
+        import showcase.site  # noqa: F401
 
         totals = timed_stages()
         started, cpu = time.perf_counter(), time.process_time()

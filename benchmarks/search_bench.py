@@ -140,7 +140,7 @@ def build(project: Path) -> dict:
     env = {"PYTHONIOENCODING": "utf-8"}
     for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
         os.environ.pop(key, None)
-    measured = run_measured([sys.executable, "-m", "generator.cli", "build", "-d", str(project / "site")],
+    measured = run_measured([sys.executable, "-m", "showcase", "build", "-d", str(project / "site")],
                             cwd=project, env=env)
     if measured["rc"] != 0:
         raise SystemExit(f"build failed:\n{measured['err']}")
@@ -155,9 +155,9 @@ def build(project: Path) -> dict:
 
 def index_only(site: Path) -> dict:
     """In this process: rebuild the index from the built HTML pages; time and peak memory."""
-    from generator.search.documents import SearchDoc, html_sections
-    from generator.search.indexer import write_index
-    from generator.search.query import IndexReader
+    from showcase.search.documents import SearchDoc, html_sections
+    from showcase.search.indexer import write_index
+    from showcase.search.query import IndexReader
 
     reader = IndexReader(site / "search" / "data")
     pages = []
@@ -202,7 +202,7 @@ def free_port() -> int:
 def browser_measure(site: Path, person: str) -> dict:
     from playwright.sync_api import sync_playwright
 
-    from generator.search.query import IndexReader
+    from showcase.search.query import IndexReader
 
     port = free_port()
     server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",

@@ -55,7 +55,7 @@ class Serve:
         env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
         self.log_path = log_path
         self.log = log_path.open("w", encoding="utf-8")
-        self.process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--port", str(port)],
+        self.process = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--port", str(port)],
                                         cwd=project, stdout=self.log, stderr=subprocess.STDOUT, start_new_session=True,
                                         env={**env, "PYTHONIOENCODING": "utf-8"})
         self.url = f"http://127.0.0.1:{port}/"

@@ -90,8 +90,8 @@ def main() -> None:
     project = copy_fixture("site-showcase", root)
     add_corpus(project / "content", args.units, args.brands, args.exemplars)
 
-    from generator.edition import Edition
-    from generator.site import plan_site
+    from showcase.domain.edition import Edition
+    from showcase.site import plan_site
 
     started = time.perf_counter()
     plan = plan_site(project / "content", Edition(), REPO / "theme" / "showcase")
@@ -101,7 +101,7 @@ def main() -> None:
 
     def build() -> float:
         started = time.perf_counter()
-        result = subprocess.run([sys.executable, "-m", "generator.cli", "build", "-d", str(project / "site")],
+        result = subprocess.run([sys.executable, "-m", "showcase", "build", "-d", str(project / "site")],
                                 cwd=project, capture_output=True, text=True)
         if result.returncode:
             sys.exit(result.stdout + result.stderr)

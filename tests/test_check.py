@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.check import check_content
+from showcase.content.check import check_content
 from support.sites import showcase
 
 UNITS = """\

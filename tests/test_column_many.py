@@ -20,7 +20,7 @@ from support.sites import build, copy_fixture
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://intranet.example/sc/"
 COUNT = 300
-PER_PAGE = 30  # generator/pages/column.py PER_PAGE: the listing size editors see
+PER_PAGE = 30  # showcase/pages/column/__init__.py PER_PAGE: the listing size editors see
 
 
 @pytest.fixture(scope="session")

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.values import BEIJING
-from generator.edition import Edition
-from generator.site import plan_site
+from showcase.content.values import BEIJING
+from showcase.domain.edition import Edition
+from showcase.site import plan_site
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "column" / "content"

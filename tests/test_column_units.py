@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.records import Record
-from generator.feeds import excerpt, href
-from generator.pages.column_feed import summary_text, updated_on
-from generator.pages.column_calendar import Month, months_of, years_of
-from generator.pages.column_record import asset_src, byline_text, issue_label, record_line
-from generator.column_numbers import fill_numbering, printed_marker, series_gaps
-from generator.pages.column_series import neighbours
+from showcase.content.records import Record
+from showcase.pages.column.atom import excerpt, href
+from showcase.pages.column.feed import summary_text, updated_on
+from showcase.pages.column.calendar import Month, months_of, years_of
+from showcase.pages.column.record import asset_src, byline_text, issue_label, record_line
+from showcase.domain.column.numbers import fill_numbering, printed_marker, series_gaps
+from showcase.pages.column.series import neighbours
 
 
 def article(id_, series_no, day, *, folder=False, **fields):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.check import check_content
-from generator.content.values import BEIJING
-from generator.edition import Edition, publication_notes, select
-from generator.model import build_model
+from showcase.content.check import check_content
+from showcase.content.values import BEIJING
+from showcase.domain.edition import Edition, publication_notes, select
+from showcase.domain.model import build_model
 from support.sites import copy_fixture, showcase
 
 BEFORE = datetime(2029, 12, 31, 23, 59, tzinfo=BEIJING)
@@ -132,7 +132,7 @@ def test_publication_notes_name_scheduled_records_and_drafts(records, content):
 
 
 def display(path: Path) -> str:
-    from generator.content.problems import display_path
+    from showcase.content.problems import display_path
 
     return display_path(path)
 

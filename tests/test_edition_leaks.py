@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.content.check import check_content
-from generator.content.schema import fields_of
-from generator.edition import Edition, internal_field_names, select
-from generator.lint.segments import plain_page_paths
+from showcase.content.check import check_content
+from showcase.content.schema import fields_of
+from showcase.domain.edition import Edition, internal_field_names, select
+from showcase.lint.segments import plain_page_paths
 from support.publishing import Output, publish_sites
 from support.sites import build
 

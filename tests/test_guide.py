@@ -1,15 +1,15 @@
 """The editors' guide documents every field of every record type, generated from the schema."""
 from pathlib import Path
 
-from generator.content.schema import KINDS
-from generator.guide import render
+from showcase.content.schema import KINDS
+from tools.field_tables import render
 
 GUIDE = Path(__file__).resolve().parents[1] / "docs" / "editors-guide.md"
 
 
 def test_guide_tables_are_current():
     text = GUIDE.read_text(encoding="utf-8")
-    assert render(text) == text, "字段表已过期：运行 python -m generator.guide docs/editors-guide.md"
+    assert render(text) == text, "字段表已过期：运行 python -m tools.field_tables docs/editors-guide.md"
 
 
 def test_every_kind_has_a_table_and_an_example():

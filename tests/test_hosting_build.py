@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import hosting
+from showcase.cli import hosting
 from support import hosting as support
 from support import sites as site_support
 
@@ -214,7 +214,7 @@ def test_material_code_that_could_fetch_from_outside_is_never_triggered(demo_sit
 
 
 def test_materials_unused_search_engine_does_not_ship(demo_site):
-    """The site searches with its own engine (generator/search): Material's lunr and its worker (1.2 MB)
+    """The site searches with its own engine (showcase/search): Material's lunr and its worker (1.2 MB)
     would be dead weight on every copy of the site. Its page script stays."""
     scripts = demo_site / "assets" / "javascripts"
     assert any(scripts.glob("bundle.*.min.js"))

@@ -55,7 +55,7 @@ def served(tmp_path):
     port = free_port()
     log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
-    process = subprocess.Popen([sys.executable, "-m", "generator.cli", "serve", "--host", "0.0.0.0", "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--host", "0.0.0.0", "--port", str(port)],
                                cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
                                env={**env, "PYTHONIOENCODING": "utf-8"})
     url = f"http://127.0.0.1:{port}/"

@@ -10,18 +10,18 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from generator.content.problems import Problems
-from generator.images import ImageCatalog, ImageSettings
-from generator.images import fonts as fonts_module
-from generator.images.cache import ImageCache
-from generator.images.covers import missing_glyphs
-from generator.images.fonts import find_cjk_font
-from generator.images.page import PageImages
-from generator.images.probe import probe_file
-from generator.images.refs import markdown_refs
-from generator.images.safety import inspect_svg
-from generator.images.variants import OUTPUT_DIR, centre_crop, plan_rendition, widths_for
-from generator.pages.render import make_environment
+from showcase.content.problems import Problems
+from showcase.images import ImageCatalog, ImageSettings
+from showcase.images import fonts as fonts_module
+from showcase.images.cache import ImageCache
+from showcase.images.covers import missing_glyphs
+from showcase.images.fonts import find_cjk_font
+from showcase.images.page import PageImages
+from showcase.images.probe import probe_file
+from showcase.images.refs import markdown_refs
+from showcase.images.safety import inspect_svg
+from showcase.images.variants import OUTPUT_DIR, centre_crop, plan_rendition, widths_for
+from showcase.pages.render import make_environment
 from support import image_factory as make
 
 REPO = Path(__file__).resolve().parents[1]
@@ -301,7 +301,7 @@ def test_cover_draws_the_name_with_a_cjk_font(project):
 def test_without_a_cjk_font_covers_have_no_text_and_one_warning(project, monkeypatch):
     monkeypatch.setattr(fonts_module, "_fontconfig_candidates", lambda: iter(()))
     monkeypatch.setattr(fonts_module, "KNOWN_PATHS", ())
-    import generator.images.catalog as catalog_module
+    import showcase.images.catalog as catalog_module
 
     monkeypatch.setattr(catalog_module, "find_cjk_font", fonts_module.find_cjk_font)
     catalog = catalog_for(project)
@@ -343,7 +343,7 @@ def test_picture_markup_is_relative_to_the_page_and_complete(project):
 
 
 def test_check_probes_many_new_images_in_parallel_and_then_from_the_cache(tmp_path):
-    from generator.images.check import PARALLEL_FROM, probe_many
+    from showcase.images.check import PARALLEL_FROM, probe_many
 
     paths = [make.phone_photo(tmp_path / f"{i}.jpg", size=(320, 240), orientation=1) for i in range(PARALLEL_FROM)]
     paths.append(make.truncated_jpeg(tmp_path / "bad.jpg"))

@@ -8,8 +8,8 @@ from urllib.parse import unquote
 
 import pytest
 
-from generator.images.probe import IMAGE_SUFFIXES, probe_file
-from generator.images.variants import OUTPUT_DIR, WEBP_QUALITY, variant_key
+from showcase.images.probe import IMAGE_SUFFIXES, probe_file
+from showcase.images.variants import OUTPUT_DIR, WEBP_QUALITY, variant_key
 from support import image_factory as make
 from support.sites import build, copy_fixture, showcase
 

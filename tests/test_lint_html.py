@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.sanitize import is_script_url, sanitize_markdown
+from showcase.lint.raw_html import is_script_url, sanitize_markdown
 from support.sites import copy_fixture, showcase
 
 HINT = "多半是从网页或 Word 粘贴带来的：删除它（网站不允许脚本，生成时也会自动去掉），需要的内容改用 Markdown 写"
@@ -52,9 +52,9 @@ def test_plain_pages_and_the_home_page_are_checked_too(tmp_path):
 
 def test_the_build_strips_what_a_skipped_check_let_through(tmp_path, monkeypatch):
     """Defence in depth: with the raw-HTML check removed, the build still ships no active content."""
-    import generator.checks
-    from generator.build import build_site
-    from generator.sanitize import check_raw_html
+    import showcase.checks
+    from showcase.mkdocs.build import build_site
+    from showcase.lint.raw_html import check_raw_html
 
     project = copy_fixture("publish-edition", tmp_path)
     (project / "content/notices/pasted.md").write_text(PASTED, encoding="utf-8")
@@ -64,8 +64,8 @@ def test_the_build_strips_what_a_skipped_check_let_through(tmp_path, monkeypatch
     home.write_text(home.read_text(encoding="utf-8") + "\n<b onclick=\"alert('home')\">首页</b>\n", encoding="utf-8")
     for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
         monkeypatch.delenv(key, raising=False)
-    monkeypatch.setattr(generator.checks, "CROSS_CHECKS",
-                        tuple(c for c in generator.checks.CROSS_CHECKS if c is not check_raw_html))
+    monkeypatch.setattr(showcase.checks, "CROSS_CHECKS",
+                        tuple(c for c in showcase.checks.CROSS_CHECKS if c is not check_raw_html))
     monkeypatch.chdir(project)
     site = build_site(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")).site_dir
     notice = (site / "notices/pasted/index.html").read_text(encoding="utf-8")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.lint.privacy import digits, find_numbers, id_check_digit, is_valid_id, mask
+from showcase.lint.privacy import digits, find_numbers, id_check_digit, is_valid_id, mask
 from support.sites import copy_fixture, showcase
 
 HINT = "删除或打码（如 138****1234）；确需公开的号码（如服务热线）在本记录的 allow 中写明 match 和 reason"

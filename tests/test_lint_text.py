@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.lint.text import artifact_hits, typography_hits
+from showcase.lint.text import artifact_hits, typography_hits
 from support.sites import copy_fixture, showcase
 
 FIX = "可运行 showcase check --fix 自动修改"

@@ -1,4 +1,4 @@
-"""`showcase serve` reuses rendered pages between rebuilds (generator/page_cache.py, generator/preview.py):
+"""`showcase serve` reuses rendered pages between rebuilds (showcase/mkdocs/speed/page_cache.py, showcase/mkdocs/serve.py):
 after every kind of edit, every page of the preview must be exactly what a fresh build makes — never
 stale. The preview's builds run here in-process (as `serve` runs them, without the HTTP server); each
 is compared with a fresh `showcase build` of the same content. Timing is measured in
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.preview import Preview, PreviewServer
+from showcase.mkdocs.serve import Preview, PreviewServer
 from support.sites import REPO, copy_fixture, showcase
 
 PORT = 8765

@@ -1,11 +1,11 @@
-"""`showcase build` checks the content once: the CLI's check is handed to the build (generator/build.py)."""
+"""`showcase build` checks the content once: the CLI's check is handed to the build (showcase/mkdocs/build.py)."""
 from __future__ import annotations
 
 import os
 
-from generator import cli
-from generator.content import check as check_module
-from generator import site as site_module
+from showcase.cli import main as cli
+from showcase.content import check as check_module
+from showcase import site as site_module
 from support.sites import copy_fixture
 
 

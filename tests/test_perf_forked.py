@@ -1,4 +1,4 @@
-"""generator/forked.py: the content check of a big site shares its work with a forked copy of the
+"""showcase/mkdocs/speed/forked.py: the content check of a big site shares its work with a forked copy of the
 process; the outcome must be exactly what one process gives, and a failing child changes nothing."""
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import textwrap
 
 import pytest
 
-from generator import forked
-from generator.content.check import check_content
+from showcase.mkdocs.speed import forked
+from showcase.content.check import check_content
 from support.sites import REPO
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork: POSIX only (Windows checks in one process)")
@@ -100,8 +100,8 @@ def many_records(tmp_path_factory):
 COMPARE = textwrap.dedent("""
     import json, os, sys
     from pathlib import Path
-    from generator import forked
-    from generator.content.check import check_content
+    from showcase.mkdocs.speed import forked
+    from showcase.content.check import check_content
 
     made = []
     real_fork = os.fork

@@ -1,4 +1,4 @@
-"""generator/fast_inline.py skips inline processing only where it cannot change anything: the HTML of
+"""showcase/mkdocs/speed/markdown/inline.py skips inline processing only where it cannot change anything: the HTML of
 every page is the same with and without it. Speed is measured in benchmarks/."""
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import markdown
 import pytest
 import yaml
 
-from generator.edition import Edition
-from generator.fast_inline import FastInlineExtension, FastInlineProcessor
-from generator.site import plan_site
+from showcase.domain.edition import Edition
+from showcase.mkdocs.speed.markdown.inline import FastInlineExtension, FastInlineProcessor
+from showcase.site import plan_site
 from support.sites import REPO
 
 

@@ -1,4 +1,4 @@
-"""Converted Markdown kept between builds (generator/mkdocs_markdown_cache.py): a build that reuses it
+"""Converted Markdown kept between builds (showcase/mkdocs/speed/markdown_cache.py): a build that reuses it
 is the same byte for byte as one that converts everything, and an entry is never reused once anything
 its page depends on has changed. The store of finished pages is off here (it would skip the conversions
 altogether; tests/test_perf_page_store.py). Speed is measured in benchmarks/ (build_bench.py)."""

@@ -1,4 +1,4 @@
-"""The shortcuts FastInlineExtension registers besides its own (generator/fast_toc.py, fast_prettify.py,
+"""The shortcuts FastInlineExtension registers besides its own (showcase/mkdocs/speed/markdown/toc.py, fast_prettify.py,
 fast_blocks.py, and fast_inline.py's passing over patterns) change nothing a conversion gives MkDocs:
 the HTML, the TOC tokens and the TOC are the same with and without them, on the demo pages and on
 markup written to reach each condition. Speed is measured in benchmarks/."""
@@ -13,8 +13,10 @@ from markdown.extensions.toc import render_inner_html
 from markdown.postprocessors import Postprocessor
 from pymdownx.slugs import slugify
 
-from generator import fast_blocks, fast_prettify, fast_toc
-from generator.fast_inline import FastInlineExtension
+from showcase.mkdocs.speed.markdown import blocks as fast_blocks
+from showcase.mkdocs.speed.markdown import prettify as fast_prettify
+from showcase.mkdocs.speed.markdown import toc as fast_toc
+from showcase.mkdocs.speed.markdown.inline import FastInlineExtension
 from test_perf_markdown import EXTENSIONS, demo_pages  # noqa: F401 — the fixture
 
 # As MkDocs builds the site: its own defaults added, toc configured as in mkdocs.yml.

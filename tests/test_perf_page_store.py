@@ -1,4 +1,4 @@
-"""Finished pages kept between `showcase build`s (generator/mkdocs_page_store.py): a build from the store
+"""Finished pages kept between `showcase build`s (showcase/mkdocs/speed/page_store.py): a build from the store
 is the same byte for byte as one that renders everything, after every kind of edit; a page is reused only
 while nothing it is made of has changed. Speed is measured in benchmarks/ (build_bench.py)."""
 from __future__ import annotations
@@ -222,10 +222,10 @@ def test_the_store_can_be_turned_off(basic, tmp_path):
 def test_a_reused_page_keeps_its_text_and_index_part_and_takes_its_records_facts_as_they_are_now():
     import numpy as np
 
-    from generator import search
-    from generator.content.records import Record
-    from generator.pages.spec import PageSpec
-    from generator.search.indexer import page_postings
+    from showcase import search
+    from showcase.content.records import Record
+    from showcase.pages.spec import PageSpec
+    from showcase.search.indexer import page_postings
 
     def record(kind, id_, fields):
         return Record(kind=kind, id=id_, path=Path(f"content/{id_}.yml"), fields=fields)

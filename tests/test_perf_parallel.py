@@ -1,4 +1,4 @@
-"""Worker processes render pages for big builds (generator/mkdocs_pages.py): the site must be the same
+"""Worker processes render pages for big builds (showcase/mkdocs/speed/workers.py): the site must be the same
 byte for byte, and errors must surface as they do without workers. Speed is measured in benchmarks/."""
 from __future__ import annotations
 
@@ -79,7 +79,7 @@ def test_a_page_failing_in_a_worker_fails_the_build_as_without_workers(tmp_path)
 
 
 def test_navigation_rendered_once_per_set_of_links_changes_nothing(demo, tmp_path):
-    """generator/theme_fragments.py reuses Material's navigation and tabs between pages that see the
+    """showcase/mkdocs/speed/fragments.py reuses Material's navigation and tabs between pages that see the
     same relative links, and its config, style and script blocks between pages of the same depth: the
     site must be what rendering them on every page gives."""
     each = build(demo, tmp_path / "each", {**SERIAL, "SHOWCASE_FRAGMENTS": "0"})

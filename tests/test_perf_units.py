@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import posixpath
 
-from generator.edition import Edition
-from generator.site import plan_site
-from generator.urls import relative_link
+from showcase.domain.edition import Edition
+from showcase.site import plan_site
+from showcase.domain.urls import relative_link
 from support.sites import REPO
 
 

@@ -1,4 +1,4 @@
-"""The libyaml composer (generator/content/yaml_positions.py) gives the same values, lines and messages
+"""The libyaml composer (showcase/content/yaml_positions.py) gives the same values, lines and messages
 as the pure-Python loader it replaced; every YAML error is reported by the pure-Python loader."""
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.content import yaml_positions
-from generator.content.load import split_front_matter
-from generator.content.problems import Problems
+from showcase.content import yaml_positions
+from showcase.content.load import split_front_matter
+from showcase.content.problems import Problems
 from support.sites import FIXTURES, REPO
 
 pytestmark = pytest.mark.skipif(yaml_positions._CLoader is None, reason="PyYAML without libyaml")

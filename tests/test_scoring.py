@@ -1,12 +1,19 @@
-"""generator/scoring.py on hand-worked examples: every expected number below was computed by hand
+"""showcase/domain/competition/scoring.py on hand-worked examples: every expected number below was computed by hand
 (the working is in the comments), never by running the code."""
 from decimal import Decimal
 from fractions import Fraction
 
 import pytest
 
-from generator.scoring import (aggregate, competition_ranks, finalists, number, round_half_up,
-                               score_competition, weights_of)
+from showcase.domain.competition.scoring import (
+    aggregate,
+    competition_ranks,
+    finalists,
+    number,
+    round_half_up,
+    score_competition,
+    weights_of,
+)
 
 
 def competition(rounds, marks, entries=None, tiers=(), criteria=(("得分", 100),)):
@@ -238,7 +245,7 @@ def test_demo_competition_totals():
     """
     from pathlib import Path
 
-    from generator.content.check import check_content
+    from showcase.content.check import check_content
 
     checked = check_content(Path(__file__).resolve().parents[1] / "content")
     record = next(r for r in checked.records if r.kind == "competition" and r.id == "brand-show-2023")

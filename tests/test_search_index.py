@@ -1,4 +1,4 @@
-"""The search index as written files (generator/search): pages in, shards and records out, read back."""
+"""The search index as written files (showcase/search): pages in, shards and records out, read back."""
 from __future__ import annotations
 
 from datetime import date
@@ -8,13 +8,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from generator.content.records import Record
-from generator.search import Collector, SearchIndexError, build_search, excluded
-from generator.search.documents import SearchDoc, Section, html_sections, page_document
-from generator.search.indexer import IN_FIELDS, IN_TITLE, shard_count, write_index
-from generator.search.query import IndexReader, decode_postings
-from generator.search.synonyms import synonym_group, unit_synonyms
-from generator.search.tokenize import fnv1a
+from showcase.content.records import Record
+from showcase.search import Collector, SearchIndexError, build_search, excluded
+from showcase.search.documents import SearchDoc, Section, html_sections, page_document
+from showcase.search.indexer import IN_FIELDS, IN_TITLE, shard_count, write_index
+from showcase.search.query import IndexReader, decode_postings
+from showcase.search.synonyms import synonym_group, unit_synonyms
+from showcase.search.tokenize import fnv1a
 
 
 def doc(url, title, text, **kw) -> SearchDoc:
@@ -104,7 +104,7 @@ def test_every_gram_lives_in_exactly_one_shard(index):
 
 
 def test_shard_count_grows_with_the_index():
-    from generator.search.indexer import SHARD_TARGET_BYTES as target
+    from showcase.search.indexer import SHARD_TARGET_BYTES as target
 
     assert shard_count(10) == 1
     assert shard_count(target + 1) == 2
@@ -155,7 +155,7 @@ def test_build_search_refuses_a_site_without_the_engine(tmp_path):
 
 
 def test_self_check_fails_when_pages_are_not_found_by_their_titles(tmp_path, monkeypatch):
-    import generator.search.indexer as indexer
+    import showcase.search.indexer as indexer
 
     real = indexer.build_postings
 
@@ -252,7 +252,7 @@ def test_synonym_groups_from_unit_names():
 
 
 def test_demo_units_give_the_short_name_of_the_culture_bureau():
-    from generator.content.check import check_content
+    from showcase.content.check import check_content
 
     units = [r for r in check_content(Path(__file__).resolve().parents[1] / "content").records if r.kind == "unit"]
     groups = unit_synonyms(units)
@@ -262,7 +262,7 @@ def test_demo_units_give_the_short_name_of_the_culture_bureau():
 
 def reference_postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]]:
     """The index by its definition, in plain Python: gram → [(page, weight)]."""
-    from generator.search.tokenize import WORD, is_cjk, normalize, word_prefixes
+    from showcase.search.tokenize import WORD, is_cjk, normalize, word_prefixes
 
     def grams(text):
         text, found = normalize(text), {}
@@ -288,7 +288,7 @@ def reference_postings(docs: list[SearchDoc]) -> dict[str, list[tuple[int, int]]
 def test_postings_match_the_definition():
     import random
 
-    from generator.search.indexer import build_postings
+    from showcase.search.indexer import build_postings
 
     rng = random.Random(3)
     alphabet = "党建品牌支部红旗廉政志愿，。 2023年ＡＢapp一二"

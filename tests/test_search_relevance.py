@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.query import IndexReader
+from showcase.search.query import IndexReader
 
 # (query, the page it must find in its top 5) — brand names with and without quotes, people,
 # units by short and former names, branches, two-character words, Chinese mixed with digits, and

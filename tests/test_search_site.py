@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from support import sites
 
-from generator.content.check import check_content
-from generator.content.schema import fields_of
-from generator.search.query import IndexReader
-from generator.urls import page_path, url_of
+from showcase.content.check import check_content
+from showcase.content.schema import fields_of
+from showcase.search.query import IndexReader
+from showcase.domain.urls import page_path, url_of
 
 REPO = Path(__file__).resolve().parents[1]
 

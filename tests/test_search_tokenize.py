@@ -1,4 +1,4 @@
-"""Search tokens (generator/search/tokenize.py) and their twin in the browser (search-engine.js)."""
+"""Search tokens (showcase/search/tokenize.py) and their twin in the browser (search-engine.js)."""
 from __future__ import annotations
 
 import random
@@ -6,8 +6,17 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.tokenize import (gram_code, is_cjk, gram_text, gram_texts, normalize, page_grams, query_grams,
-                                       runs, shard_of)
+from showcase.search.tokenize import (
+    gram_code,
+    is_cjk,
+    gram_text,
+    gram_texts,
+    normalize,
+    page_grams,
+    query_grams,
+    runs,
+    shard_of,
+)
 
 ENGINE_JS = Path(__file__).resolve().parents[1] / "theme" / "assets" / "js" / "search-engine.js"
 

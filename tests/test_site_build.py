@@ -255,7 +255,7 @@ def test_no_markdown_syntax_leaks_into_the_text(site):
 
 
 def test_search_finds_structured_fields_on_the_entity_pages(site):
-    from generator.search.query import IndexReader  # the site's own index, read as the browser would
+    from showcase.search.query import IndexReader  # the site's own index, read as the browser would
 
     reader = IndexReader(site / "search/data")
 

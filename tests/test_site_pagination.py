@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages.brands import PER_PAGE as BRANDS_PER_PAGE
-from generator.pages.exemplars import PER_PAGE as EXEMPLARS_PER_PAGE
+from showcase.pages.brands import PER_PAGE as BRANDS_PER_PAGE
+from showcase.pages.exemplars import PER_PAGE as EXEMPLARS_PER_PAGE
 from support import sites
 from support.site_html import headings, links, main_html, page_html, text_of
 

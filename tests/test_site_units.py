@@ -5,15 +5,16 @@ from pathlib import Path
 import pytest
 from pymdownx.slugs import slugify
 
-from generator.content.check import check_content
-from generator.content.values import BEIJING
-from generator.counters import campaign_counters, column_progress, honorees
-from generator.edition import Edition, select
-from generator.formatting import anchor, cn_number
-from generator.model import build_model
-from generator.pages import brands, exemplars
-from generator.pages.compilation import demote, rebase_links
-from generator.pages.pagination import page_of, page_runs, page_src, page_title, paginate
+from showcase.content.check import check_content
+from showcase.content.values import BEIJING
+from showcase.domain.counters import campaign_counters, column_progress, honorees
+from showcase.domain.edition import Edition, select
+from showcase.domain.formatting import anchor, cn_number
+from showcase.domain.model import build_model
+from showcase.pages import brands
+from showcase.pages import exemplars
+from showcase.pages.compilation import demote, rebase_links
+from showcase.pages.pagination import page_of, page_runs, page_src, page_title, paginate
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -66,7 +66,7 @@ def showcase(*args: str, cwd: Path, env: dict | None = None, check: bool = False
     for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
         if env is None or key not in env:
             full_env.pop(key, None)
-    result = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd, env=full_env,
+    result = subprocess.run([sys.executable, "-m", "showcase", *args], cwd=cwd, env=full_env,
                             capture_output=True, text=True, encoding="utf-8")
     if check and result.returncode != 0:
         raise AssertionError(f"showcase {' '.join(args)} failed ({result.returncode}):\n"

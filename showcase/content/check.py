@@ -1,0 +1,303 @@
+"""Checking content: schema, references, uniqueness, files — every problem in one run.
+
+`check_content(root)` loads, validates each record against `schema.KINDS`, then runs the
+cross-record checks in `CROSS_CHECKS` (page families and lints add theirs to that list).
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from showcase.content.load import ID_PATTERN, Loaded, RawRecord, load_content
+from showcase.content.problems import Problems, display_path
+from showcase.content.records import Record
+from showcase.content.schema import KIND_NAMES, Field, fields_of
+from showcase.content.values import BadValue, to_date, to_datetime
+
+TYPE_NAMES = {"text": "文字", "markdown": "文字", "int": "整数", "number": "数字", "bool": "true 或 false",
+              "date": "日期", "datetime": "时间", "id": "标识", "ref": "标识", "enum": "选项", "file": "文件名",
+              "path": "网址路径", "list": "列表", "object": "“字段: 值”的集合"}
+
+
+@dataclass
+class Checked:
+    root: Path
+    records: list[Record] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    index: "RecordIndex | None" = None
+
+
+class RecordIndex:
+    """Records by kind and id, and the one way ids in `ref` fields are resolved."""
+
+    def __init__(self, records):
+        self.by_kind: dict[str, dict[str, Record]] = {}
+        for record in records:
+            self.by_kind.setdefault(record.kind, {}).setdefault(record.id, record)
+
+    def get(self, kind: str, record_id: str) -> Record | None:
+        return self.by_kind.get(kind, {}).get(record_id)
+
+    def resolve(self, kinds: tuple, value: str) -> list[Record]:
+        """Records an id may mean; `brand:abc` picks a kind when the bare id is ambiguous."""
+        if ":" in value:
+            kind, _, record_id = value.partition(":")
+            found = self.get(kind, record_id) if kind in kinds else None
+            return [found] if found else []
+        return [r for kind in kinds if (r := self.get(kind, value)) is not None]
+
+
+def check_content(root: Path, today: date | None = None) -> Checked:
+    loaded: Loaded = load_content(Path(root))
+    checked = Checked(root=loaded.root, pages=loaded.pages, problems=loaded.problems)
+    for raw in loaded.records:
+        record = validate_record(raw, checked.problems)
+        if record is not None:
+            checked.records.append(record)
+    check_unique_ids(checked.records, checked.problems)
+    checked.index = RecordIndex(checked.records)
+    check_references(checked.records, checked.index, checked.problems)
+    context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today())
+    from showcase.checks import CROSS_CHECKS  # the list names checks from page families too
+
+    for cross_check in CROSS_CHECKS:
+        cross_check(checked.records, context, checked.problems)
+    return checked
+
+
+@dataclass
+class CheckContext:
+    root: Path
+    index: RecordIndex
+    today: date
+
+
+# ---- one record against its schema -------------------------------------------------------------
+
+def validate_record(raw: RawRecord, problems: Problems) -> Record | None:
+    spec = fields_of(raw.kind)
+    record = Record(raw.kind, raw.id or "", raw.path, {}, raw.lines, raw.body, raw.body_line, raw.base_line)
+    if raw.id is None or not ID_PATTERN.match(raw.id):
+        where = record.line("id") if raw.base_line else 1
+        shown = raw.id if raw.id is not None else raw.data.get("id")
+        if shown in (None, ""):
+            problems.error(raw.path, where, f"{KIND_NAMES[raw.kind]}缺少 id", "加上 `id: 英文标识`（小写字母、数字、连字符）")
+        else:
+            problems.error(raw.path, where, f"标识“{shown}”不合规：只能用小写英文字母、数字和连字符",
+                           f"改成如 `{suggest_id(str(shown))}` 的写法；标识就是网址，定下后不要再改")
+        return None
+    record.fields = validate_fields(spec, raw.data, (), record, problems)
+    check_record_rules(record, problems)
+    return record
+
+
+def validate_fields(spec: dict[str, Field], data: dict, at: tuple, record: Record, problems: Problems) -> dict:
+    result = {}
+    for key, value in data.items():
+        if key not in spec:
+            known = list(spec)
+            close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
+            hint = f"是不是想写 {close[0]}？" if close else f"可用的字段：{'、'.join(known)}"
+            problems.error(record.path, record.line(*at, key), f"不认识的字段 {key}", hint)
+            continue
+        if value is None:
+            continue
+        converted = validate_value(spec[key], value, at + (key,), record, problems)
+        if converted is not None:
+            result[key] = converted
+    for name, field_spec in spec.items():
+        if field_spec.required and result.get(name) in (None, "", []) and name not in _reported(data, name):
+            problems.error(record.path, record.line(*at), f"缺少必填字段 {name}（{field_spec.doc}）",
+                           f"加上 `{name}: …`")
+    return result
+
+
+def _reported(data: dict, name: str) -> set:
+    # A present-but-invalid value already has its own message; don't also call it missing.
+    return {name} if data.get(name) not in (None, "", []) else set()
+
+
+def validate_value(spec: Field, value, at: tuple, record: Record, problems: Problems):
+    line = record.line(*at)
+    label = spec.name
+
+    def bad(message: str, hint: str):
+        problems.error(record.path, line, message, hint)
+
+    kind = spec.type
+    if kind == "list":
+        if not isinstance(value, list):
+            bad(f"{label} 应是列表，这里是{_describe(value)}", f"写成列表，每项一行，以 “- ” 开头")
+            return None
+        items = [validate_value(spec.item, item, at + (i,), record, problems) for i, item in enumerate(value)]
+        return [item for item in items if item is not None]
+    if kind == "object":
+        if not isinstance(value, dict):
+            bad(f"{label} 应是{TYPE_NAMES['object']}，这里是{_describe(value)}",
+                "在下一行缩进写各字段，或写成 {字段: 值, …}")
+            return None
+        if not spec.fields:
+            return value
+        return validate_fields({f.name: f for f in spec.fields}, value, at, record, problems)
+    if isinstance(value, (list, dict)):
+        bad(f"{label} 应是{TYPE_NAMES[kind]}，这里是{_describe(value)}", "只写一个值，不要写成列表或集合")
+        return None
+    try:
+        return convert_scalar(spec, value, record)
+    except BadValue as exc:
+        bad(*exc.args)
+        return None
+
+
+def convert_scalar(spec: Field, value, record: Record):
+    kind = spec.type
+    if kind in ("text", "markdown"):
+        if isinstance(value, bool):
+            raise BadValue(f"{spec.name} 应是文字，这里是 {value}", "文字里有 yes/no/true 等词时加引号")
+        if hasattr(value, "isoformat"):
+            return value.isoformat()
+        return str(value).strip() if kind == "text" else str(value)
+    if kind == "int":
+        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+            raise BadValue(f"{spec.name} 应是整数，这里是“{value}”", "只写阿拉伯数字，如 12")
+        return int(value)
+    if kind == "number":
+        if isinstance(value, bool):
+            raise BadValue(f"{spec.name} 应是数字，这里是 {value}", "写成如 12 或 12.5")
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            raise BadValue(f"{spec.name} 应是数字，这里是“{value}”", "只写数字，单位写在 unit 里") from None
+        return int(number) if number.is_integer() and not isinstance(value, float) else number
+    if kind == "bool":
+        if not isinstance(value, bool):
+            raise BadValue(f"{spec.name} 应是 true 或 false，这里是“{value}”", "写 true（是）或 false（否）")
+        return value
+    if kind == "date":
+        return to_date(value)
+    if kind == "datetime":
+        return to_datetime(value)
+    if kind in ("id", "ref"):
+        text = str(value).strip()
+        bare = text.partition(":")[2] if (kind == "ref" and ":" in text) else text
+        if not ID_PATTERN.match(bare):
+            raise BadValue(f"{spec.name} 的标识“{text}”不合规", "标识只含小写英文字母、数字和连字符")
+        return text
+    if kind == "enum":
+        text = str(value).strip()
+        if text not in spec.choices:
+            close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
+            hint = f"是不是想写 {close[0]}？" if close else f"可选：{' | '.join(spec.choices)}"
+            raise BadValue(f"{spec.name} 的取值“{text}”不在可选范围内", hint)
+        return text
+    if kind == "file":
+        text = str(value).strip()
+        if "://" in text:
+            raise BadValue(f"{spec.name} 不能是网址“{text}”（内网站点不能引用外部资源）",
+                           "把文件下载后放在 index.md 同一目录，写文件名")
+        if not (record.folder / text).is_file():
+            raise BadValue(f"找不到文件 {text}", f"把文件放到 {display_path(record.folder)}/ 下，或改正文件名")
+        return text
+    if kind == "path":
+        text = str(value).strip().strip("/")
+        if not text or "://" in text:
+            raise BadValue(f"旧网址“{value}”应是站内路径", "写成如 brands/old-id/")
+        return text + "/"
+    raise AssertionError(f"unknown field type {kind}")
+
+
+def _describe(value) -> str:
+    if isinstance(value, list):
+        return "列表"
+    if isinstance(value, dict):
+        return "“字段: 值”的集合"
+    return f"“{value}”"
+
+
+def suggest_id(text: str) -> str:
+    import re
+
+    cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return cleaned or "my-id"
+
+
+def check_record_rules(record: Record, problems: Problems) -> None:
+    """Rules within one record that the field table alone cannot say."""
+    f = record.fields
+    if record.status == "retracted" and not f.get("retraction"):
+        problems.error(record.path, record.line("status"), "已撤回的记录缺少撤回说明",
+                       "加上 retraction: {date: 撤回日期, reason: 撤回原因}")
+    if record.kind == "exemplar":
+        kind = f.get("kind")
+        if kind == "brand_exemplar" and not f.get("brand"):
+            problems.error(record.path, record.line("kind"), "品牌先进典型缺少 brand（对应的品牌）", "加上 `brand: 品牌标识`")
+        if kind == "five_star_member" and not f.get("person"):
+            problems.error(record.path, record.line("kind"), "五星党员标兵缺少 person（姓名、职务）",
+                           "加上 person: {name: 姓名, position: 职务}")
+        if f.get("stars") and kind != "five_star_member":
+            problems.warning(record.path, record.line("stars"), "只有五星党员标兵才有 stars", "删除 stars")
+        if f.get("standards") and kind != "red_flag_branch":
+            problems.warning(record.path, record.line("standards"), "只有红旗党支部才有 standards", "删除 standards")
+
+
+# ---- across records ----------------------------------------------------------------------------
+
+def check_unique_ids(records: list[Record], problems: Problems) -> None:
+    seen: dict[tuple, Record] = {}
+    for record in records:
+        first = seen.setdefault(record.key, record)
+        if first is not record:
+            problems.error(record.path, record.line("id") if record.base_line else 1,
+                           f"{KIND_NAMES[record.kind]}标识 {record.id} 重复（已用于 {first.path.as_posix()}:{first.line()}）",
+                           "每个标识只能用一次：改用另一个标识")
+
+
+def check_references(records: list[Record], index: RecordIndex, problems: Problems) -> None:
+    for record in records:
+        spec = fields_of(record.kind)
+        for name, value in record.fields.items():
+            _check_refs(spec[name], value, (name,), record, index, problems)
+
+
+def _check_refs(spec: Field, value, at, record, index: RecordIndex, problems: Problems):
+    if spec.type == "list":
+        for i, item in enumerate(value):
+            _check_refs(spec.item, item, at + (i,), record, index, problems)
+    elif spec.type == "object" and spec.fields and isinstance(value, dict):
+        members = {f.name: f for f in spec.fields}
+        for key, item in value.items():
+            if key in members:
+                _check_refs(members[key], item, at + (key,), record, index, problems)
+    elif spec.type == "ref":
+        found = index.resolve(spec.ref, value)
+        kinds = "或".join(KIND_NAMES[k] for k in spec.ref)
+        if not found:
+            known = [rid for k in spec.ref for rid in index.by_kind.get(k, {})]
+            close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
+            hint = f"是不是想写 {close[0]}？" if close else f"先建立这个{kinds}，或改正标识"
+            problems.error(record.path, record.line(*at), f"找不到{kinds}“{value}”", hint)
+        elif len(found) > 1:
+            options = "、".join(f"{r.kind}:{r.id}" for r in found)
+            problems.error(record.path, record.line(*at), f"标识“{value}”有歧义（{options}）",
+                           "写成带类别的形式，如 brand:" + value)
+        elif spec.name == "parent" and found[0] is record:
+            problems.error(record.path, record.line(*at), "品牌不能以自己为上级品牌", "删除 parent 或改正")
+
+
+def check_brand_tree(records: list[Record], context: CheckContext, problems: Problems) -> None:
+    """A parent chain must end: `a → b → a` would make the "1+N" matrix endless."""
+    brands = context.index.by_kind.get("brand", {})
+    for brand in brands.values():
+        seen = [brand.id]
+        current = brand
+        while (parent_id := current.get("parent")) and (parent := brands.get(parent_id)):
+            if parent_id in seen:
+                chain = " → ".join(seen + [parent_id])
+                problems.error(brand.path, brand.line("parent"), f"上级品牌形成循环：{chain}",
+                               "“1+N”矩阵只能有一层上级：改正其中一个 parent")
+                break
+            seen.append(parent_id)
+            current = parent
