@@ -1,0 +1,1 @@
+"""Developer tools, not shipped in the package: the editors-guide field tables, the demo images."""

@@ -1,0 +1,1 @@
+"""The newspaper column: series numbers and their printed markers."""

@@ -1,0 +1,1 @@
+"""Showcase competitions: the scoring rules."""

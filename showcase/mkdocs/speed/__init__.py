@@ -1,0 +1,1 @@
+"""What makes builds fast (caches, worker processes, theme fragments, Markdown shortcuts): same site, less time."""

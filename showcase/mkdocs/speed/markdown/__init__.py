@@ -1,0 +1,1 @@
+"""Shortcuts for Python-Markdown that give the same HTML with less work."""

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the demo site's images: brand logos, gallery photos, exemplar photos, a newspaper scan.
 
-Usage:  python scripts/make_demo_images.py [content-dir]      (default: content/ beside this script's parent)
+Usage:  python tools/make_demo_images.py [content-dir]      (default: content/ beside this script's parent)
 
 The script reads the front matter of the demo content and draws every image it names:
 
