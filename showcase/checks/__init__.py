@@ -4,11 +4,11 @@ Each is a function (records, context, problems) -> None that reports into `probl
 """
 from showcase.checks.competitions import check_competitions
 from showcase.checks.column import COLUMN_CHECKS
+from showcase.checks.reserved import check_reserved_ids
 from showcase.content.check import check_brand_tree
 from showcase.images.check import check_images
 from showcase.lint.checks import check_lints
 from showcase.pages.redirects import check_aliases
-from showcase.pages.reserved import check_reserved_ids
 from showcase.lint.raw_html import check_raw_html
 
 CROSS_CHECKS = (

@@ -13,12 +13,9 @@ from pathlib import Path
 from showcase.content.load import ID_PATTERN, Loaded, RawRecord, load_content
 from showcase.content.problems import Problems, display_path
 from showcase.content.records import Record
-from showcase.content.schema import KIND_NAMES, Field, fields_of
+from showcase.content.schema import Field, fields_of
+from showcase.kinds import KIND_NAMES, TYPE_NAMES
 from showcase.content.values import BadValue, to_date, to_datetime
-
-TYPE_NAMES = {"text": "文字", "markdown": "文字", "int": "整数", "number": "数字", "bool": "true 或 false",
-              "date": "日期", "datetime": "时间", "id": "标识", "ref": "标识", "enum": "选项", "file": "文件名",
-              "path": "网址路径", "list": "列表", "object": "“字段: 值”的集合"}
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """Reading content/: which file holds which kind of record, front matter, YAML with lines.
 
-Layout (DESIGN.md): units.yml, newspapers.yml, columns.yml, campaign.yml; brands/<id>/index.md;
-exemplars/<id>/index.md; honors/<id>.yml; competitions/<id>.yml; column/<yyyy>/<id>.md (or
-<id>/index.md); notices/<id>.md (or <id>/index.md). Any other .md is a plain page.
+The layout (the content contract, docs/editors-guide.md) is the `Kind` table of showcase/kinds.py:
+units.yml, newspapers.yml, columns.yml, campaign.yml; brands/<id>/index.md; exemplars/<id>/index.md;
+honors/<id>.yml; competitions/<id>.yml; column/<yyyy>/<id>.md (or <id>/index.md); notices/<id>.md
+(or <id>/index.md). Any other .md is a plain page.
 """
 from __future__ import annotations
 
@@ -14,11 +15,14 @@ from showcase.mkdocs.speed.forked import halves
 from showcase.content.problems import Problems
 from showcase.content.text import lint_yaml_source, read_text
 from showcase.content.yaml_positions import parse_yaml
+from showcase.kinds import KINDS
 
-LIST_FILES = {"units.yml": "unit", "newspapers.yml": "newspaper", "columns.yml": "column"}
-SINGLETONS = {"campaign.yml": "campaign"}
-FOLDER_KINDS = {"brands": "brand", "exemplars": "exemplar", "notices": "notice"}
-YAML_FOLDERS = {"honors": "honor", "competitions": "competition"}
+LIST_FILES = {kind.place: kind.name for kind in KINDS if kind.layout == "list"}
+SINGLETONS = {kind.place: kind.name for kind in KINDS if kind.layout == "single"}
+FOLDER_KINDS = {kind.place: kind.name for kind in KINDS if kind.layout in ("folder", "page")}  # <id>/index.md
+PAGE_KINDS = {kind.place: kind.name for kind in KINDS if kind.layout == "page"}  # also <id>.md
+YAML_FOLDERS = {kind.place: kind.name for kind in KINDS if kind.layout == "yaml"}
+DATED_KINDS = {kind.place: kind.name for kind in KINDS if kind.layout == "dated"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yml", ".yaml")
 LINT_FILES = ("names.yml",)  # data for `showcase check` itself: the text lint's names list (showcase/lint)
@@ -56,15 +60,15 @@ def classify(rel: Path) -> tuple[str | None, str | None]:
     top = parts[0]
     if top in FOLDER_KINDS and name == "index.md" and len(parts) == 3:
         return FOLDER_KINDS[top], parts[1]
-    if top == "notices" and len(parts) == 2 and rel.suffix in MARKDOWN_SUFFIXES:
-        return "notice", rel.stem
+    if top in PAGE_KINDS and len(parts) == 2 and rel.suffix in MARKDOWN_SUFFIXES:
+        return PAGE_KINDS[top], rel.stem
     if top in YAML_FOLDERS and len(parts) == 2 and rel.suffix in YAML_SUFFIXES:
         return YAML_FOLDERS[top], rel.stem
-    if top == "column" and rel.suffix in MARKDOWN_SUFFIXES:
+    if top in DATED_KINDS and rel.suffix in MARKDOWN_SUFFIXES:
         if len(parts) == 3:
-            return "article", rel.stem
+            return DATED_KINDS[top], rel.stem
         if len(parts) == 4 and name == "index.md":
-            return "article", parts[2]
+            return DATED_KINDS[top], parts[2]
     return None, None
 
 

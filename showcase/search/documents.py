@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from showcase.content.schema import EXEMPLAR_KIND_NAMES
+from showcase.kinds import EXEMPLAR_KIND_NAMES
 from showcase.domain.formatting import cn_date
 
 # Filter keys and their labels, in the order the filter shows them.
