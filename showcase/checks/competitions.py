@@ -9,7 +9,7 @@ import difflib
 from collections import Counter
 from fractions import Fraction
 
-from showcase.content.check import CheckContext
+from showcase.checks.context import CheckContext
 from showcase.content.problems import Problems
 from showcase.content.records import Record
 from showcase.domain.competition.scoring import (

@@ -8,10 +8,11 @@ honors/<id>.yml; competitions/<id>.yml; column/<yyyy>/<id>.md (or <id>/index.md)
 from __future__ import annotations
 
 import re
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from showcase.mkdocs.speed.forked import halves
+from showcase.content.chunks import ChunkMap, in_one_go
 from showcase.content.problems import Problems
 from showcase.content.text import lint_yaml_source, read_text
 from showcase.content.yaml_positions import parse_yaml
@@ -72,8 +73,9 @@ def classify(rel: Path) -> tuple[str | None, str | None]:
     return None, None
 
 
-def load_content(root: Path) -> Loaded:
-    """Read every record under `root`, reporting every problem rather than stopping."""
+def load_content(root: Path, chunk_map: ChunkMap = in_one_go) -> Loaded:
+    """Read every record under `root`, reporting every problem rather than stopping. `chunk_map` may
+    share the reading of the files between processes (content/chunks.py)."""
     root = Path(root)
     loaded = Loaded(root=root)
     if not root.is_dir():
@@ -81,7 +83,7 @@ def load_content(root: Path) -> Loaded:
         return loaded
     paths = [path for path in sorted(root.rglob("*"))
              if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)]
-    for part in halves(lambda chunk: _load_paths(root, chunk), paths):  # two cores for big sites
+    for part in chunk_map(partial(_load_paths, root), paths):
         loaded.records += part.records
         loaded.pages += part.pages
         loaded.problems.extend(part.problems)

@@ -20,6 +20,7 @@ from showcase.content.records import Record
 from showcase.images.cache import DEFAULT_CACHE_DIR, ImageCache
 from showcase.images.covers import CoverSpec, cover_aspect, missing_glyphs, palette_for, plan_cover
 from showcase.images.fonts import FontChoice, find_cjk_font
+from showcase.images.page import PageImages
 from showcase.images.probe import DEFAULT_PIXEL_LIMIT, Probe, probe_file, report_issue
 from showcase.images.refs import is_external
 from showcase.images.variants import OUTPUT_DIR, PURPOSES, Rendition, Variant, plan_rendition, plan_svg
@@ -68,14 +69,10 @@ class ImageCatalog:
 
     # ---- asking for pictures (while pages render) ----
     def for_plain_page(self, src_path: str, source_file: Path):
-        from showcase.images.page import PageImages
-
         return PageImages(self, self.env, src_path, Path(source_file).parent, None, Path(source_file))
 
     def for_page(self, env, spec, source_file: Path | None = None):
         """The template functions bound to one page (a generated PageSpec or a plain page)."""
-        from showcase.images.page import PageImages
-
         record = spec.context.get("record")
         record = record if isinstance(record, Record) else None
         folder = (self.root / spec.src_path).parent

@@ -1,78 +1,27 @@
-"""Checking content: schema, references, uniqueness, files — every problem in one run.
-
-`check_content(root)` loads, validates each record against `schema.KINDS`, then runs the
-cross-record checks in `CROSS_CHECKS` (page families and lints add theirs to that list).
+"""Checking each record against the schema (content/schema.py): field names, types, required
+fields, rules within one record, unique ids and references between records. Problems go into a
+`Problems`; a record that cannot be used (no valid id) is dropped, the rest are normalised.
 """
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
+import re
 
-from showcase.content.load import ID_PATTERN, Loaded, RawRecord, load_content
+from showcase.content.index import RecordIndex
+from showcase.content.load import ID_PATTERN, RawRecord
 from showcase.content.problems import Problems, display_path
 from showcase.content.records import Record
 from showcase.content.schema import Field, fields_of
-from showcase.kinds import KIND_NAMES, TYPE_NAMES
 from showcase.content.values import BadValue, to_date, to_datetime
-
-
-@dataclass
-class Checked:
-    root: Path
-    records: list[Record] = field(default_factory=list)
-    pages: list[Path] = field(default_factory=list)
-    problems: Problems = field(default_factory=Problems)
-    index: "RecordIndex | None" = None
-
-
-class RecordIndex:
-    """Records by kind and id, and the one way ids in `ref` fields are resolved."""
-
-    def __init__(self, records):
-        self.by_kind: dict[str, dict[str, Record]] = {}
-        for record in records:
-            self.by_kind.setdefault(record.kind, {}).setdefault(record.id, record)
-
-    def get(self, kind: str, record_id: str) -> Record | None:
-        return self.by_kind.get(kind, {}).get(record_id)
-
-    def resolve(self, kinds: tuple, value: str) -> list[Record]:
-        """Records an id may mean; `brand:abc` picks a kind when the bare id is ambiguous."""
-        if ":" in value:
-            kind, _, record_id = value.partition(":")
-            found = self.get(kind, record_id) if kind in kinds else None
-            return [found] if found else []
-        return [r for kind in kinds if (r := self.get(kind, value)) is not None]
-
-
-def check_content(root: Path, today: date | None = None) -> Checked:
-    loaded: Loaded = load_content(Path(root))
-    checked = Checked(root=loaded.root, pages=loaded.pages, problems=loaded.problems)
-    for raw in loaded.records:
-        record = validate_record(raw, checked.problems)
-        if record is not None:
-            checked.records.append(record)
-    check_unique_ids(checked.records, checked.problems)
-    checked.index = RecordIndex(checked.records)
-    check_references(checked.records, checked.index, checked.problems)
-    context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today())
-    from showcase.checks import CROSS_CHECKS  # the list names checks from page families too
-
-    for cross_check in CROSS_CHECKS:
-        cross_check(checked.records, context, checked.problems)
-    return checked
-
-
-@dataclass
-class CheckContext:
-    root: Path
-    index: RecordIndex
-    today: date
+from showcase.kinds import KIND_NAMES, TYPE_NAMES
 
 
 # ---- one record against its schema -------------------------------------------------------------
+
+def validate_records(raws: list[RawRecord], problems: Problems) -> list[Record]:
+    """The records that can be used, in order; the problems of all of them into `problems`."""
+    return [record for raw in raws if (record := validate_record(raw, problems)) is not None]
+
 
 def validate_record(raw: RawRecord, problems: Problems) -> Record | None:
     spec = fields_of(raw.kind)
@@ -215,8 +164,6 @@ def _describe(value) -> str:
 
 
 def suggest_id(text: str) -> str:
-    import re
-
     cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return cleaned or "my-id"
 
@@ -238,6 +185,7 @@ def check_record_rules(record: Record, problems: Problems) -> None:
             problems.warning(record.path, record.line("stars"), "只有五星党员标兵才有 stars", "删除 stars")
         if f.get("standards") and kind != "red_flag_branch":
             problems.warning(record.path, record.line("standards"), "只有红旗党支部才有 standards", "删除 standards")
+
 
 
 # ---- across records ----------------------------------------------------------------------------
@@ -283,18 +231,3 @@ def _check_refs(spec: Field, value, at, record, index: RecordIndex, problems: Pr
         elif spec.name == "parent" and found[0] is record:
             problems.error(record.path, record.line(*at), "品牌不能以自己为上级品牌", "删除 parent 或改正")
 
-
-def check_brand_tree(records: list[Record], context: CheckContext, problems: Problems) -> None:
-    """A parent chain must end: `a → b → a` would make the "1+N" matrix endless."""
-    brands = context.index.by_kind.get("brand", {})
-    for brand in brands.values():
-        seen = [brand.id]
-        current = brand
-        while (parent_id := current.get("parent")) and (parent := brands.get(parent_id)):
-            if parent_id in seen:
-                chain = " → ".join(seen + [parent_id])
-                problems.error(brand.path, brand.line("parent"), f"上级品牌形成循环：{chain}",
-                               "“1+N”矩阵只能有一层上级：改正其中一个 parent")
-                break
-            seen.append(parent_id)
-            current = parent
