@@ -115,22 +115,7 @@ def _load_file(path: Path, kind: str, record_id: str | None, loaded: Loaded) -> 
         problems.error(path, 1, "文件是空的", "填写内容，或删除这个文件")
         return
     if path.suffix in MARKDOWN_SUFFIXES:
-        split = split_front_matter(text, path, problems)
-        if split is None:
-            return
-        yaml_text, yaml_line, body, body_line = split
-        if not lint_yaml_source(yaml_text, path, problems, yaml_line):
-            return
-        reported = len(problems.items)
-        data, lines = parse_yaml(yaml_text, path, problems, yaml_line)
-        if data is None and not any(p.is_error for p in problems.items[reported:]):  # empty front matter
-            data = {}
-        if not isinstance(data, dict):
-            if data is not None:
-                problems.error(path, yaml_line, "开头的 front matter 应是“字段: 值”的列表",
-                               "每行写一个字段，如 `title: 标题`")
-            return
-        loaded.records.append(RawRecord(kind, record_id, path, data, lines, body, body_line))
+        _load_markdown(text, path, kind, record_id, loaded)
         return
     if not lint_yaml_source(text, path, problems):
         return
@@ -138,23 +123,50 @@ def _load_file(path: Path, kind: str, record_id: str | None, loaded: Loaded) -> 
     if data is None:
         return
     if kind in LIST_FILES.values():
-        if not isinstance(data, list):
-            problems.error(path, 1, f"{path.name} 应是一个列表（每项以 “- ” 开头）",
-                           "参照编辑指南中的示例，每个条目以 “- id: …” 开头")
-            return
-        for index, item in enumerate(data):
-            if not isinstance(item, dict):
-                problems.error(path, lines.get((index,), 1), "列表项应是“字段: 值”的集合",
-                               "每项写成 `- id: …` 并在下面缩进写其他字段")
-                continue
-            item_id = item.get("id")
-            loaded.records.append(RawRecord(kind, item_id if isinstance(item_id, str) else None,
-                                            path, item, lines, base_line=(index,)))
+        _load_list(data, lines, path, kind, loaded)
         return
     if not isinstance(data, dict):
         problems.error(path, 1, "文件应是“字段: 值”的集合", "参照编辑指南中的示例")
         return
     loaded.records.append(RawRecord(kind, record_id or kind, path, data, lines))
+
+
+def _load_markdown(text: str, path: Path, kind: str, record_id: str | None, loaded: Loaded) -> None:
+    """A record in a Markdown file: the front matter holds its fields, the rest is its body."""
+    problems = loaded.problems
+    split = split_front_matter(text, path, problems)
+    if split is None:
+        return
+    yaml_text, yaml_line, body, body_line = split
+    if not lint_yaml_source(yaml_text, path, problems, yaml_line):
+        return
+    reported = len(problems.items)
+    data, lines = parse_yaml(yaml_text, path, problems, yaml_line)
+    if data is None and not any(p.is_error for p in problems.items[reported:]):  # empty front matter
+        data = {}
+    if not isinstance(data, dict):
+        if data is not None:
+            problems.error(path, yaml_line, "开头的 front matter 应是“字段: 值”的列表",
+                           "每行写一个字段，如 `title: 标题`")
+        return
+    loaded.records.append(RawRecord(kind, record_id, path, data, lines, body, body_line))
+
+
+def _load_list(data, lines: dict, path: Path, kind: str, loaded: Loaded) -> None:
+    """Records listed in one YAML file (units.yml …), each with its position in the list."""
+    problems = loaded.problems
+    if not isinstance(data, list):
+        problems.error(path, 1, f"{path.name} 应是一个列表（每项以 “- ” 开头）",
+                       "参照编辑指南中的示例，每个条目以 “- id: …” 开头")
+        return
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.error(path, lines.get((index,), 1), "列表项应是“字段: 值”的集合",
+                           "每项写成 `- id: …` 并在下面缩进写其他字段")
+            continue
+        item_id = item.get("id")
+        loaded.records.append(RawRecord(kind, item_id if isinstance(item_id, str) else None,
+                                        path, item, lines, base_line=(index,)))
 
 
 def split_front_matter(text: str, path: Path, problems: Problems):

@@ -99,60 +99,82 @@ def validate_value(spec: Field, value, at: tuple, record: Record, problems: Prob
 
 
 def convert_scalar(spec: Field, value, record: Record):
-    kind = spec.type
-    if kind in ("text", "markdown"):
-        if isinstance(value, bool):
-            raise BadValue(f"{spec.name} 应是文字，这里是 {value}", "文字里有 yes/no/true 等词时加引号")
-        if hasattr(value, "isoformat"):
-            return value.isoformat()
-        return str(value).strip() if kind == "text" else str(value)
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
-            raise BadValue(f"{spec.name} 应是整数，这里是“{value}”", "只写阿拉伯数字，如 12")
-        return int(value)
-    if kind == "number":
-        if isinstance(value, bool):
-            raise BadValue(f"{spec.name} 应是数字，这里是 {value}", "写成如 12 或 12.5")
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise BadValue(f"{spec.name} 应是数字，这里是“{value}”", "只写数字，单位写在 unit 里") from None
-        return int(number) if number.is_integer() and not isinstance(value, float) else number
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise BadValue(f"{spec.name} 应是 true 或 false，这里是“{value}”", "写 true（是）或 false（否）")
-        return value
-    if kind == "date":
-        return to_date(value)
-    if kind == "datetime":
-        return to_datetime(value)
-    if kind in ("id", "ref"):
-        text = str(value).strip()
-        bare = text.partition(":")[2] if (kind == "ref" and ":" in text) else text
-        if not ID_PATTERN.match(bare):
-            raise BadValue(f"{spec.name} 的标识“{text}”不合规", "标识只含小写英文字母、数字和连字符")
-        return text
-    if kind == "enum":
-        text = str(value).strip()
-        if text not in spec.choices:
-            close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
-            hint = f"是不是想写 {close[0]}？" if close else f"可选：{' | '.join(spec.choices)}"
-            raise BadValue(f"{spec.name} 的取值“{text}”不在可选范围内", hint)
-        return text
-    if kind == "file":
-        text = str(value).strip()
-        if "://" in text:
-            raise BadValue(f"{spec.name} 不能是网址“{text}”（内网站点不能引用外部资源）",
-                           "把文件下载后放在 index.md 同一目录，写文件名")
-        if not (record.folder / text).is_file():
-            raise BadValue(f"找不到文件 {text}", f"把文件放到 {display_path(record.folder)}/ 下，或改正文件名")
-        return text
-    if kind == "path":
-        text = str(value).strip().strip("/")
-        if not text or "://" in text:
-            raise BadValue(f"旧网址“{value}”应是站内路径", "写成如 brands/old-id/")
-        return text + "/"
-    raise AssertionError(f"unknown field type {kind}")
+    """The value normalised for its field type; BadValue(message, hint) when it cannot be."""
+    convert = CONVERTERS.get(spec.type)
+    if convert is None:
+        raise AssertionError(f"unknown field type {spec.type}")
+    return convert(spec, value, record)
+
+
+def _text(spec: Field, value, record: Record):
+    if isinstance(value, bool):
+        raise BadValue(f"{spec.name} 应是文字，这里是 {value}", "文字里有 yes/no/true 等词时加引号")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value).strip() if spec.type == "text" else str(value)
+
+
+def _int(spec: Field, value, record: Record):
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise BadValue(f"{spec.name} 应是整数，这里是“{value}”", "只写阿拉伯数字，如 12")
+    return int(value)
+
+
+def _number(spec: Field, value, record: Record):
+    if isinstance(value, bool):
+        raise BadValue(f"{spec.name} 应是数字，这里是 {value}", "写成如 12 或 12.5")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BadValue(f"{spec.name} 应是数字，这里是“{value}”", "只写数字，单位写在 unit 里") from None
+    return int(number) if number.is_integer() and not isinstance(value, float) else number
+
+
+def _bool(spec: Field, value, record: Record):
+    if not isinstance(value, bool):
+        raise BadValue(f"{spec.name} 应是 true 或 false，这里是“{value}”", "写 true（是）或 false（否）")
+    return value
+
+
+def _id(spec: Field, value, record: Record):
+    text = str(value).strip()
+    bare = text.partition(":")[2] if (spec.type == "ref" and ":" in text) else text
+    if not ID_PATTERN.match(bare):
+        raise BadValue(f"{spec.name} 的标识“{text}”不合规", "标识只含小写英文字母、数字和连字符")
+    return text
+
+
+def _enum(spec: Field, value, record: Record):
+    text = str(value).strip()
+    if text not in spec.choices:
+        close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
+        hint = f"是不是想写 {close[0]}？" if close else f"可选：{' | '.join(spec.choices)}"
+        raise BadValue(f"{spec.name} 的取值“{text}”不在可选范围内", hint)
+    return text
+
+
+def _file(spec: Field, value, record: Record):
+    text = str(value).strip()
+    if "://" in text:
+        raise BadValue(f"{spec.name} 不能是网址“{text}”（内网站点不能引用外部资源）",
+                       "把文件下载后放在 index.md 同一目录，写文件名")
+    if not (record.folder / text).is_file():
+        raise BadValue(f"找不到文件 {text}", f"把文件放到 {display_path(record.folder)}/ 下，或改正文件名")
+    return text
+
+
+def _path(spec: Field, value, record: Record):
+    text = str(value).strip().strip("/")
+    if not text or "://" in text:
+        raise BadValue(f"旧网址“{value}”应是站内路径", "写成如 brands/old-id/")
+    return text + "/"
+
+
+CONVERTERS = {
+    "text": _text, "markdown": _text, "int": _int, "number": _number, "bool": _bool,
+    "date": lambda spec, value, record: to_date(value), "datetime": lambda spec, value, record: to_datetime(value),
+    "id": _id, "ref": _id, "enum": _enum, "file": _file, "path": _path,
+}
 
 
 def _describe(value) -> str:
