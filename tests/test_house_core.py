@@ -1,6 +1,7 @@
 """The house rules of the core, read from the source with `ast` (nothing is imported or run):
 no import cycle anywhere in showcase/, content/ imports no other room, the rooms import one way only,
-modules ≤ 400 lines and functions ≤ 40 lines, module docstrings say what a module holds (no "issue").
+the core starts no processes (it is handed `Workers`), modules ≤ 400 lines and functions ≤ 40 lines,
+module docstrings say what a module holds (no "issue").
 Each rule's finder is also shown failing on a small broken case, so a green run means something."""
 from __future__ import annotations
 
@@ -113,6 +114,23 @@ def oversized(path: Path, shown: str) -> list[str]:
     return found
 
 
+PROCESS_MODULES = ("multiprocessing", "concurrent.futures", "showcase.mkdocs")
+
+
+def process_machinery(path: Path, shown: str) -> list[str]:
+    """Imports of process pools (or of the adapter that has them) and calls of os.fork."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+            [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+        found += [f"{shown}:{node.lineno}: imports {name}" for name in names
+                  if any(name == m or name.startswith(m + ".") for m in PROCESS_MODULES)]
+        if isinstance(node, ast.Attribute) and node.attr in ("fork", "forkpty") and \
+                isinstance(node.value, ast.Name) and node.value.id == "os":
+            found.append(f"{shown}:{node.lineno}: os.{node.attr}")
+    return found
+
+
 def cites_an_issue(path: Path) -> bool:
     return "issue" in (ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"))) or "").lower()
 
@@ -146,6 +164,11 @@ def test_rooms_import_one_way():
 def test_core_modules_and_functions_are_small():
     found = [line for shown, path in core_files() for line in oversized(path, shown)]
     assert not found, "\n".join(found)
+
+
+def test_the_core_starts_no_processes():
+    found = [line for shown, path in core_files() for line in process_machinery(path, shown)]
+    assert not found, "the core is handed its Workers (content/workers.py):\n" + "\n".join(found)
 
 
 def test_no_module_docstring_cites_an_issue():
@@ -191,6 +214,16 @@ def test_the_size_finder_sees_a_long_function_and_a_long_module(tmp_path):
     assert oversized(fits, "fits.py") == []
     assert oversized(too_long, "long.py") == [f"long.py: {MAX_FUNCTION_LINES + 1 + MAX_MODULE_LINES} lines (≤ 400)",
                                               f"long.py:1: f has {MAX_FUNCTION_LINES + 1} lines (≤ 40)"]
+
+
+def test_process_machinery_is_found(tmp_path):
+    pooled, plain = tmp_path / "pooled.py", tmp_path / "plain.py"
+    pooled.write_text("import os\nfrom concurrent.futures import ProcessPoolExecutor\n\n"
+                      "def f():\n    import multiprocessing.pool\n    return os.fork()\n", encoding="utf-8")
+    plain.write_text("import os\n\ndef f():\n    return os.getpid()\n", encoding="utf-8")
+    assert process_machinery(pooled, "p.py") == ["p.py:2: imports concurrent.futures",
+                                                 "p.py:5: imports multiprocessing.pool", "p.py:6: os.fork"]
+    assert process_machinery(plain, "plain.py") == []
 
 
 def test_a_docstring_citing_an_issue_is_found(tmp_path):

@@ -102,12 +102,13 @@ COMPARE = textwrap.dedent("""
     from pathlib import Path
     from showcase.mkdocs.speed import forked
     from showcase.checks.run import check_content
+    from showcase.mkdocs.speed.processes import SHARED
 
     made = []
     real_fork = os.fork
     os.fork = lambda: made.append(1) or real_fork()
     forked.can_fork = lambda: True  # a fresh process, as the CLI's: no other thread
-    shared = check_content(Path(sys.argv[1]), chunk_map=forked.halves)  # as the command line runs it
+    shared = check_content(Path(sys.argv[1]), workers=SHARED)  # as the command line runs it
     alone = check_content(Path(sys.argv[1]))  # the core's default: one process
     records = lambda c: [(r.kind, r.id, str(r.path), repr(r.fields), r.body) for r in c.records]
     print(json.dumps({"forks": len(made), "records": len(alone.records),

@@ -1,12 +1,12 @@
 """What every cross-record check is handed besides the records: the content root, the index, the day,
-and how to share big work between processes (`chunk_map`, chosen by the caller)."""
+and how big work may be shared between processes (`workers`, chosen by the caller)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from showcase.content.chunks import ChunkMap, in_one_go
+from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.index import RecordIndex
 
 
@@ -15,5 +15,5 @@ class CheckContext:
     root: Path
     index: RecordIndex
     today: date
-    chunk_map: ChunkMap = in_one_go
+    workers: Workers = IN_THIS_PROCESS
 

@@ -14,7 +14,7 @@ from showcase.checks.column import COLUMN_CHECKS
 from showcase.checks.competitions import check_competitions
 from showcase.checks.context import CheckContext
 from showcase.checks.reserved import check_reserved_ids
-from showcase.content.chunks import ChunkMap, in_one_go
+from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.index import RecordIndex
 from showcase.content.load import Loaded, load_content
 from showcase.content.problems import Problems
@@ -45,16 +45,16 @@ class Checked:
     index: "RecordIndex | None" = None
 
 
-def check_content(root: Path, today: date | None = None, chunk_map: ChunkMap = in_one_go) -> Checked:
-    """Every problem of the content under `root`. `chunk_map` runs big work (loading, the text lint) in
-    chunks — in one go by default; the command line passes one that shares it with a second process."""
-    loaded: Loaded = load_content(Path(root), chunk_map)
+def check_content(root: Path, today: date | None = None, workers: Workers = IN_THIS_PROCESS) -> Checked:
+    """Every problem of the content under `root`. `workers` runs the big work (loading, the text lint,
+    probing new images) — all here by default; the command line hands one that shares it."""
+    loaded: Loaded = load_content(Path(root), workers.chunks)
     checked = Checked(root=loaded.root, pages=loaded.pages, problems=loaded.problems)
     checked.records = validate_records(loaded.records, checked.problems)
     check_unique_ids(checked.records, checked.problems)
     checked.index = RecordIndex(checked.records)
     check_references(checked.records, checked.index, checked.problems)
-    context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today(), chunk_map=chunk_map)
+    context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today(), workers=workers)
     for cross_check in CROSS_CHECKS:
         cross_check(checked.records, context, checked.problems)
     return checked

@@ -12,7 +12,7 @@ from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from showcase.content.chunks import ChunkMap, in_one_go
+from showcase.content.workers import ChunkMap, in_one_go
 from showcase.content.problems import Problems
 from showcase.content.text import lint_yaml_source, read_text
 from showcase.content.yaml_positions import parse_yaml
@@ -75,7 +75,7 @@ def classify(rel: Path) -> tuple[str | None, str | None]:
 
 def load_content(root: Path, chunk_map: ChunkMap = in_one_go) -> Loaded:
     """Read every record under `root`, reporting every problem rather than stopping. `chunk_map` may
-    share the reading of the files between processes (content/chunks.py)."""
+    share the reading of the files between processes (content/workers.py)."""
     root = Path(root)
     loaded = Loaded(root=root)
     if not root.is_dir():

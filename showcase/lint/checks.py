@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from showcase.content.chunks import ChunkMap, in_one_go
+from showcase.content.workers import ChunkMap, in_one_go
 from showcase.content.problems import Problems
 from showcase.content.records import Record
 from showcase.lint.findings import Finding
@@ -58,7 +58,7 @@ def allowance_for(finding: Finding) -> int | None:
 
 
 def check_lints(records: list[Record], context, problems: Problems) -> None:
-    findings, used = lint_findings(records, context.root, problems, context.chunk_map)
+    findings, used = lint_findings(records, context.root, problems, context.workers.chunks)
     for finding in findings:
         finding.report(problems)
     for record in records:
