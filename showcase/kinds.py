@@ -31,6 +31,7 @@ class Kind:
     section: str | None = None  # the URL section of its pages (section/<id>/); None: no page of its own
     reserved_ids: tuple[str, ...] = ()  # ids the section's listings use as URL segments
     skeleton: tuple[str, str] | None = None  # (where `showcase new` writes, skeleton file)
+    search_label: str = ""  # its name in the search page's filter (荣誉 for honor batches)
 
 
 @dataclass(frozen=True)
@@ -54,19 +55,22 @@ EXEMPLAR_SLUGS = {kind.name: kind.slug for kind in EXEMPLAR_KINDS}
 DEFAULT_MEASURE = "个"
 
 KINDS = (
-    Kind("unit", "单位", "list", "units.yml", section="units", skeleton=("units.yml", "unit.yml")),
+    Kind("unit", "单位", "list", "units.yml", section="units", skeleton=("units.yml", "unit.yml"), search_label="单位"),
     Kind("newspaper", "报纸", "list", "newspapers.yml"),
     Kind("column", "专栏", "list", "columns.yml", section="column"),
     Kind("brand", "品牌", "folder", "brands", section="brands", reserved_ids=(PAGE_DIR,),
-         skeleton=("brands/{id}/index.md", "brand.md")),
+         skeleton=("brands/{id}/index.md", "brand.md"), search_label="品牌"),
     Kind("exemplar", "先进典型", "folder", "exemplars", section="exemplars",
          reserved_ids=tuple(EXEMPLAR_SLUGS.values()) + (YEARS_DIR, PAGE_DIR),
          skeleton=("exemplars/{id}/index.md", "exemplar.md")),
-    Kind("honor", "评选批次", "yaml", "honors", section="honors", skeleton=("honors/{id}.yml", "honor.yml")),
+    Kind("honor", "评选批次", "yaml", "honors", section="honors", skeleton=("honors/{id}.yml", "honor.yml"),
+         search_label="荣誉"),
     Kind("competition", "展示赛", "yaml", "competitions", section="competitions",
-         skeleton=("competitions/{id}.yml", "competition.yml")),
-    Kind("article", "专栏文章", "dated", "column", skeleton=("column/{year}/{id}.md", "article.md")),
-    Kind("notice", "公告", "page", "notices", section="notices", skeleton=("notices/{id}.md", "notice.md")),
+         skeleton=("competitions/{id}.yml", "competition.yml"), search_label="展示赛"),
+    Kind("article", "专栏文章", "dated", "column", skeleton=("column/{year}/{id}.md", "article.md"),
+         search_label="专栏文章"),
+    Kind("notice", "公告", "page", "notices", section="notices", skeleton=("notices/{id}.md", "notice.md"),
+         search_label="公告"),
     Kind("campaign", "活动概况", "single", "campaign.yml"),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
