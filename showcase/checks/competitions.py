@@ -1,6 +1,6 @@
 """`showcase check` for showcase competitions: scores, judges, weights, quotas and ties.
 
-Registered in showcase/checks/__init__.py. Every message points at the line to change (path:line), in the
+Registered in showcase/checks/run.py. Every message points at the line to change (path:line), in the
 editors' words; scoring rules themselves live in showcase/domain/competition/scoring.py.
 """
 from __future__ import annotations
