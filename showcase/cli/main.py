@@ -8,7 +8,8 @@ import sys
 import time
 from pathlib import Path
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
+from showcase.mkdocs.speed.processes import SHARED
 from showcase.content.problems import display_path
 from showcase.domain.edition import EDITIONS, Edition
 
@@ -98,7 +99,7 @@ def cmd_check(args) -> int:
         return 2
     if args.fix:
         print(fix_content(root))
-    checked = check_content(root)
+    checked = check_content(root, workers=SHARED)
     report = checked.problems.report()
     if report:
         print(report)
@@ -154,7 +155,7 @@ def cmd_build(args) -> int:
         return 2
     root = content_dir(args.config_file)
     today = Edition(now=now).moment.date()  # the build's own day (Beijing time), as the plugin checks it
-    checked = check_content(root, today=today)
+    checked = check_content(root, today=today, workers=SHARED)
     if checked.problems.items:
         print(checked.problems.report(), file=sys.stderr)
     if checked.problems.errors:
