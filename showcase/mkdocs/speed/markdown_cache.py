@@ -30,7 +30,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from showcase.mkdocs.speed import cache_files
+from showcase.mkdocs.speed import cache_files, internals
 from showcase.mkdocs.speed.markdown import blocks as fast_blocks
 from showcase.mkdocs.speed.markdown import inline as fast_inline
 from showcase.mkdocs.speed.markdown import prettify as fast_prettify
@@ -141,7 +141,7 @@ class MarkdownCache:
     def install(self, page) -> None:
         """Make `page.render(config, files)` — MkDocs calls it right after on_page_markdown — go
         through this cache."""
-        page.render = lambda config, files: self.render(page, config, files)
+        internals.route_render(page, lambda config, files: self.render(page, config, files))
 
     def render(self, page, config, files) -> None:
         key = self.key(page)
@@ -167,7 +167,7 @@ class MarkdownCache:
 
 
 def snapshot(page, lookups: tuple, logs: list) -> Converted:
-    return Converted(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()),
+    return Converted(page.content, page.toc, internals.title_from_render(page), set(page.present_anchor_ids or ()),
                      anchor_links(page), lookups, logs)
 
 
@@ -175,7 +175,7 @@ def apply(entry: Converted, page, files) -> None:
     """Leave on `page` what converting it would have, and replay its messages."""
     page.content = entry.content
     page.toc = entry.toc
-    page._title_from_render = entry.title
+    internals.set_title_from_render(page, entry.title)
     page.present_anchor_ids = set(entry.anchors)
     if anchor_links_noted():
         page.links_to_anchors = anchor_links_of(entry.links, files)

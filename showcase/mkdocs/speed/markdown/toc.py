@@ -26,7 +26,9 @@ from markdown import postprocessors
 from markdown.extensions import md_in_html, toc
 from markdown.util import STX
 
-CHECKED_VERSIONS = {(3, 11, 3)}  # toc.TocTreeprocessor.run below is a copy of this version's
+from showcase.mkdocs.speed import internals
+
+CHECKED_VERSIONS = internals.CHECKED_VERSIONS["markdown"]  # toc.TocTreeprocessor.run below is a copy of this version's
 KNOWN_POSTPROCESSORS = {
     "raw_html": (postprocessors.RawHtmlPostprocessor, md_in_html.MarkdownInHTMLPostprocessor),
     "amp_substitute": (postprocessors.AndSubstitutePostprocessor,),
@@ -96,7 +98,7 @@ class FastTocTreeprocessor(toc.TocTreeprocessor):
         if markdown.__version_info__[:3] not in CHECKED_VERSIONS:
             return False
         registry = self.md.postprocessors
-        for name in registry._data:  # noqa: SLF001 — Registry has no public name list
+        for name in internals.registry_names(registry):
             if type(registry[name]) not in KNOWN_POSTPROCESSORS.get(name, ()):
                 return False
         return True
