@@ -72,3 +72,9 @@ def set_plugin_options(config, **options) -> None:
     errors, _warnings = plugin.load_config({**dict(plugin.config), **options}, config.config_file_path)
     if errors:
         raise PluginError("showcase 插件设置有误：" + "；".join(f"{key}: {error}" for key, error in errors))
+
+
+def plugin_options(config) -> ShowcaseConfig:
+    """The showcase plugin's options in a loaded MkDocs config (defaults if the plugin is not listed)."""
+    plugin = config.plugins.get(PLUGIN)
+    return plugin.config if plugin is not None else ShowcaseConfig()

@@ -107,8 +107,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return None
 
     def on_nav(self, nav, config, files):
-        """serve: reuse unchanged pages, show the edited ones first (preview.py); big builds: the other
-        generated pages outside the navigation go to worker processes (mkdocs_pages.py)."""
+        """serve: reuse unchanged pages, show the edited ones first (mkdocs/serve.py); big builds: the other
+        generated pages outside the navigation go to worker processes (speed/workers.py)."""
         self.files, self.nav = files, nav
         if not getattr(self, "dirty", False) or not self.config.speed:
             return nav

@@ -31,7 +31,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from showcase.mkdocs import dirty_warning
-from showcase.mkdocs.config import PLUGIN, set_plugin_options
+from showcase.mkdocs.config import plugin_options, set_plugin_options
 from showcase.mkdocs.speed import internals
 from showcase.mkdocs.speed import workers as mkdocs_pages
 from showcase.mkdocs.speed.page_store import global_key
@@ -89,7 +89,7 @@ class Preview:
         self.server: PreviewServer | None = None
         self.config = self.get_config()
         # Dirty builds let the session keep unchanged pages; without the speed room, MkDocs' own builds.
-        self.dirty = bool(self.config.plugins[PLUGIN].config.speed)
+        self.dirty = bool(plugin_options(self.config).speed)
         self.config.plugins.on_startup(command="serve", dirty=self.dirty)
         self.mount_path = urlsplit(self.config.site_url or "/").path
         self.serve_url = internals.serve_url(host, port, self.mount_path)

@@ -30,9 +30,13 @@ def installed_versions() -> dict[str, tuple]:
             "mkdocs": tuple(int(part) for part in mkdocs.__version__.split(".")[:3])}
 
 
-def markdown_checked() -> bool:
-    """Whether the installed Python-Markdown is one the shortcuts' copies were checked against."""
-    return installed_versions()["markdown"] in CHECKED_VERSIONS["markdown"]
+def version_problems(installed: dict[str, tuple] | None = None) -> list[str]:
+    """One line per package whose installed version is not one this module was checked against."""
+    installed = installed or installed_versions()
+    return [f"{name} {'.'.join(map(str, installed[name]))} 不在已核对的版本 "
+            f"{sorted('.'.join(map(str, v)) for v in versions)} 之内 — 按 showcase/mkdocs/speed/internals.py "
+            f"核对其私有名称与 speed/markdown/ 的代码副本后，再改 CHECKED_VERSIONS 和 pyproject.toml"
+            for name, versions in CHECKED_VERSIONS.items() if installed[name] not in versions]
 
 
 # ---- MkDocs pages and files (mkdocs 1.6.1, mkdocs/structure/pages.py, files.py, commands/build.py) ----

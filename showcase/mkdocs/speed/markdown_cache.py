@@ -1,4 +1,4 @@
-"""Converted Markdown kept between builds, keyed by everything the conversion reads (issue 10).
+"""Converted Markdown kept between builds, keyed by everything the conversion reads.
 
 Python-Markdown takes about half of a build's CPU time (benchmarks/README.md), and most pages are
 the same from one build to the next. A page's conversion (MkDocs' `Page.render`) depends on:
@@ -19,7 +19,7 @@ Entries are files under `.cache/showcase-markdown/` (one per page version, writt
 forked page workers and concurrent builds share them safely); an entry unused for 30 days is
 removed (showcase/mkdocs/speed/cache_files.py). Deleting the folder is always safe.
 
-Part of the MkDocs adapter (like mkdocs_plugin.py); the core never imports it.
+Part of the MkDocs adapter's speed room (off with the plugin's `speed: false`); the core never imports it.
 """
 from __future__ import annotations
 
@@ -75,8 +75,8 @@ def settings_key(config) -> str:
 
 
 def _code_files(config) -> list[Path]:
-    """This module and the module of each Markdown extension (ours, like fast_inline.py, included,
-    with the modules it registers processors from: fast_toc.py, fast_blocks.py, fast_prettify.py)."""
+    """This module and the module of each Markdown extension (ours, speed/markdown/inline.py, included,
+    with the modules it registers processors from: toc.py, blocks.py, prettify.py there)."""
     files = {Path(__file__).resolve(), *(Path(m.__file__).resolve() for m in SHORTCUT_MODULES)}
     for extension in config.markdown_extensions:
         name = extension if isinstance(extension, str) else type(extension).__module__

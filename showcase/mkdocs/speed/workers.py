@@ -1,4 +1,4 @@
-"""Pages rendered outside MkDocs' own page loop: worker processes for big builds (issue 10).
+"""Pages rendered outside MkDocs' own page loop: worker processes for big builds.
 
 MkDocs renders one page after another — Markdown → HTML (Python-Markdown), then HTML → page
 (Material's templates) — about 5 ms a generated page, on one core. In a big build the generated
@@ -17,7 +17,7 @@ error surfaces there. Workers are used only where forking is safe and gives the 
 `fork`, no other thread running (not during `serve` rebuilds), no other MkDocs plugin or hook (their
 events would run twice), and pages outside the navigation only (its titles must be known everywhere).
 
-Like mkdocs_plugin.py and build.py, this module is part of the MkDocs adapter; the core never
+Part of the MkDocs adapter's speed room (off with the plugin's `speed: false`); the core never
 imports it.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""A block processor that takes a one-line paragraph at once, where no other could take it (issue 10).
+"""A block processor that takes a one-line paragraph at once, where no other could take it.
 
 Python-Markdown's block parser offers each block to every block processor in priority order — md_in_html,
 admonition, empty, indent, code, table, headers, hr, lists, quote, reference — before `paragraph` takes

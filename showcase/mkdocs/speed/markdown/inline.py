@@ -1,4 +1,4 @@
-"""A Python-Markdown extension that skips inline processing where it cannot change anything (issue 10).
+"""A Python-Markdown extension that skips inline processing where it cannot change anything.
 
 Python-Markdown tries each of its ~15 inline patterns (links, emphasis, code, HTML …) on every piece of
 text, one regular-expression search and a few Python calls each — about a third of the time MkDocs
@@ -12,7 +12,7 @@ applies only while every registered inline pattern is one of Python-Markdown's o
 an extension adding or replacing a pattern turns it off for that conversion, and the output is the same
 either way (tests/test_perf_markdown.py, tests/test_perf_markdown_shortcuts.py).
 
-The extension also registers the shortcuts of fast_toc.py, fast_prettify.py and fast_blocks.py: it is
+The extension also registers the shortcuts of toc.py, prettify.py and blocks.py (this folder): it is
 the one extension the plugin gives MkDocs.
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Python-Markdown's `prettify` tree processor, asking "is this tag block-level?" once per tag (issue 10).
+"""Python-Markdown's `prettify` tree processor, asking "is this tag block-level?" once per tag.
 
 `PrettifyTreeprocessor` adds the line breaks between block elements; for every element it asks
 `Markdown.is_block_level` two or three times (lower-casing the tag and searching a list of ~60 names
