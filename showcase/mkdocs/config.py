@@ -15,7 +15,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 
-from showcase.domain.edition import EDITIONS
+from showcase.domain.edition import EDITIONS, Edition
+from showcase.images import ImageSettings
 
 PLUGIN = "showcase"
 
@@ -78,3 +79,29 @@ def plugin_options(config) -> ShowcaseConfig:
     """The showcase plugin's options in a loaded MkDocs config (defaults if the plugin is not listed)."""
     plugin = config.plugins.get(PLUGIN)
     return plugin.config if plugin is not None else ShowcaseConfig()
+
+
+def edition_of(options: ShowcaseConfig) -> Edition:
+    """The edition, drafts and moment of a build, as its options say."""
+    return Edition(name=options.edition, drafts=options.drafts, now=parse_now(options.now) if options.now else None)
+
+
+def parse_now(text: str):
+    from showcase.content.values import to_datetime
+
+    try:
+        return to_datetime(text)
+    except ValueError:
+        raise PluginError(f"无法识别的构建时间 now={text}：写成 2024-01-01T09:00:00+08:00") from None
+
+
+def cache_dir(config, setting: str, part: str) -> Path | None:
+    """A cache folder option (relative to mkdocs.yml) as a path; None when set to "" (off)."""
+    if not setting:
+        return None
+    return Path(config.config_file_path or ".").resolve().parent / setting / part
+
+
+def image_settings(options: ShowcaseConfig, config) -> ImageSettings:
+    base_dir = Path(config.config_file_path or ".").resolve().parent
+    return ImageSettings(cache_dir=base_dir / options.image_cache, workers=options.image_workers)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from datetime import datetime
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -22,8 +21,7 @@ from showcase import search
 from showcase.mkdocs.speed import fragments as theme_fragments
 from showcase.domain.edition import Edition
 from showcase.mkdocs.speed.markdown.inline import FastInlineExtension
-from showcase.images import ImageSettings
-from showcase.mkdocs.config import ShowcaseConfig
+from showcase.mkdocs.config import ShowcaseConfig, cache_dir, edition_of, image_settings
 from showcase.mkdocs.pages import add_redirects, replace_sources
 from showcase.mkdocs.speed.page_store import PageStore, global_key
 from showcase.mkdocs.speed.page_cache import ThemeView
@@ -73,16 +71,14 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return config
 
     def edition(self) -> Edition:
-        """The edition, drafts and moment of this build (mkdocs.yml, or what the `showcase` command set)."""
-        now = self.config.now
-        return Edition(name=self.config.edition, drafts=self.config.drafts, now=_parse_now(now) if now else None)
+        return edition_of(self.config)
 
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
         edition = self.edition()
         plan = plan_site(docs_dir, edition, template_dir, site={"name": config.site_name, "url": config.site_url or ""},
-                         images=self.image_settings(config), checked=self.handed_over(docs_dir, edition),
+                         images=image_settings(self.config, config), checked=self.handed_over(docs_dir, edition),
                          template_cache=self.cache_dir(config, self.config.template_cache, "content"),
                          render=False)  # each page's Markdown is rendered as MkDocs reads it (on_page_read_source)
         for problem in plan.problems.warnings:
@@ -231,13 +227,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in self.plan.problems.errors))
 
     def cache_dir(self, config, setting: str, part: str) -> Path | None:
-        if not setting:
-            return None
-        return Path(config.config_file_path or ".").resolve().parent / setting / part
-
-    def image_settings(self, config) -> ImageSettings:
-        base_dir = Path(config.config_file_path or ".").resolve().parent
-        return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers)
+        return cache_dir(config, setting, part)
 
     def on_page_markdown(self, markdown, page, config, files):
         # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.
@@ -365,11 +355,3 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.session.server = server
         return server
 
-
-def _parse_now(text: str) -> datetime:
-    from showcase.content.values import to_datetime
-
-    try:
-        return to_datetime(text)
-    except ValueError:
-        raise PluginError(f"无法识别的构建时间 now={text}：写成 2024-01-01T09:00:00+08:00") from None
