@@ -70,8 +70,10 @@ def set_plugin_options(config, **options) -> None:
     plugin = config.plugins.get(PLUGIN)
     if plugin is None:
         raise PluginError(f"{config.config_file_path or 'mkdocs.yml'}: 错误: plugins 里没有 showcase — 加上 `- showcase`")
-    errors, _warnings = plugin.load_config({**dict(plugin.config), **options}, config.config_file_path)
+    previous = plugin.config
+    errors, _warnings = plugin.load_config({**dict(previous), **options}, config.config_file_path)
     if errors:
+        plugin.config = previous  # a refused value changes nothing
         raise PluginError("showcase 插件设置有误：" + "；".join(f"{key}: {error}" for key, error in errors))
 
 
