@@ -9,6 +9,7 @@ fails when the installed versions are not the checked ones).
 from __future__ import annotations
 
 import contextlib
+import functools
 import io
 import os
 import posixpath
@@ -19,7 +20,6 @@ import wsgiref.util
 import markdown
 import mkdocs
 from markdown.treeprocessors import InlineProcessor
-from mkdocs.livereload import LiveReloadServer
 
 # The versions whose private names below were read (and whose code speed/markdown/ copies).
 CHECKED_VERSIONS = {"markdown": {(3, 11, 3)}, "mkdocs": {(1, 6, 1)}}
@@ -115,63 +115,77 @@ def serve_url(host: str, port: int, mount_path: str) -> str:
     return _serve_url(host, port, mount_path)
 
 
-class EarlyPagesServer(LiveReloadServer):
-    """LiveReloadServer whose requests may be answered before the build has finished: `answerable(rel)`
-    (a subclass's) says which files may; `newest()` is the epoch browsers are told to load. The request
-    handler is LiveReloadServer._serve_request of mkdocs 1.6.1 with those two questions put in."""
+def __getattr__(name: str):
+    # EarlyPagesServer is made on first use: importing mkdocs.livereload (watchdog) costs builds ~40 ms.
+    if name == "EarlyPagesServer":
+        return _early_pages_server()
+    raise AttributeError(name)
 
-    def newest_epoch(self, early_epoch: int) -> int:
-        return max(self._visible_epoch, early_epoch)
 
-    def build_finished(self) -> bool:
-        return self._visible_epoch == self._wanted_epoch
+@functools.cache
+def _early_pages_server():
+    """The class below, made once; long only because it holds a class (its methods are short)."""
+    from mkdocs.livereload import LiveReloadServer
 
-    def wanted_epoch(self) -> int:
-        return self._wanted_epoch
+    class EarlyPagesServer(LiveReloadServer):
+        """LiveReloadServer whose requests may be answered before the build has finished: `answerable(rel)`
+        (a subclass's) says which files may; `newest()` is the epoch browsers are told to load. The request
+        handler is LiveReloadServer._serve_request of mkdocs 1.6.1 with those two questions put in."""
 
-    def epoch_lock(self):
-        return self._epoch_cond
+        def newest_epoch(self, early_epoch: int) -> int:
+            return max(self._visible_epoch, early_epoch)
 
-    def newest(self) -> int:  # overridden
-        return self._visible_epoch
+        def build_finished(self) -> bool:
+            return self._visible_epoch == self._wanted_epoch
 
-    def answerable(self, rel: str) -> bool:  # overridden
-        return self.build_finished()
+        def wanted_epoch(self) -> int:
+            return self._wanted_epoch
 
-    def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        if path.startswith("/livereload/"):
-            if m := re.fullmatch(r"/livereload/([0-9]+)/[0-9]+", path):
-                epoch = int(m[1])
-                start_response("200 OK", [("Content-Type", "text/plain")])
-                with self._epoch_cond:
-                    if not self.newest() > epoch:
-                        self._epoch_cond.wait_for(lambda: self.newest() > epoch, timeout=self.poll_response_timeout)
-                    return [b"%d" % self.newest()]
-        if not (path + "/").startswith(self.mount_path):
-            return super()._serve_request(environ, start_response)
-        rel = path[len(self.mount_path):]
-        if path.endswith("/"):
-            rel += "index.html"
-        rel = posixpath.normpath("/" + rel).lstrip("/")
-        with self._epoch_cond:
-            self._epoch_cond.wait_for(lambda: self.answerable(rel))
-            epoch = self.newest()
-        return self._send_file(path, os.path.join(self.root, rel), epoch, start_response)
+        def epoch_lock(self):
+            return self._epoch_cond
 
-    def _send_file(self, path: str, file_path: str, epoch: int, start_response):
-        try:
-            file = open(file_path, "rb")
-        except OSError:
-            if not path.endswith("/") and os.path.isfile(os.path.join(file_path, "index.html")):
-                start_response("302 Found", [("Location", urllib.parse.quote(path) + "/")])
-                return []
-            return None
-        if self._watched_paths and file_path.endswith(".html"):
-            with file:
-                content = self._inject_js_into_html(file.read(), epoch)
-            file, length = io.BytesIO(content), len(content)
-        else:
-            length = os.path.getsize(file_path)
-        start_response("200 OK", [("Content-Type", self._guess_type(file_path)), ("Content-Length", str(length))])
-        return wsgiref.util.FileWrapper(file)
+        def newest(self) -> int:  # overridden
+            return self._visible_epoch
+
+        def answerable(self, rel: str) -> bool:  # overridden
+            return self.build_finished()
+
+        def _serve_request(self, environ, start_response):
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            if path.startswith("/livereload/"):
+                if m := re.fullmatch(r"/livereload/([0-9]+)/[0-9]+", path):
+                    epoch = int(m[1])
+                    start_response("200 OK", [("Content-Type", "text/plain")])
+                    with self._epoch_cond:
+                        if not self.newest() > epoch:
+                            self._epoch_cond.wait_for(lambda: self.newest() > epoch, timeout=self.poll_response_timeout)
+                        return [b"%d" % self.newest()]
+            if not (path + "/").startswith(self.mount_path):
+                return super()._serve_request(environ, start_response)
+            rel = path[len(self.mount_path):]
+            if path.endswith("/"):
+                rel += "index.html"
+            rel = posixpath.normpath("/" + rel).lstrip("/")
+            with self._epoch_cond:
+                self._epoch_cond.wait_for(lambda: self.answerable(rel))
+                epoch = self.newest()
+            return self._send_file(path, os.path.join(self.root, rel), epoch, start_response)
+
+        def _send_file(self, path: str, file_path: str, epoch: int, start_response):
+            try:
+                file = open(file_path, "rb")
+            except OSError:
+                if not path.endswith("/") and os.path.isfile(os.path.join(file_path, "index.html")):
+                    start_response("302 Found", [("Location", urllib.parse.quote(path) + "/")])
+                    return []
+                return None
+            if self._watched_paths and file_path.endswith(".html"):
+                with file:
+                    content = self._inject_js_into_html(file.read(), epoch)
+                file, length = io.BytesIO(content), len(content)
+            else:
+                length = os.path.getsize(file_path)
+            start_response("200 OK", [("Content-Type", self._guess_type(file_path)), ("Content-Length", str(length))])
+            return wsgiref.util.FileWrapper(file)
+
+    return EarlyPagesServer
