@@ -144,6 +144,8 @@ def one_build(kind: str, folder: Path, nice: int, env_extra: dict, repo: Path | 
         edit_an_article(project, round_no)
     if kind in SHOWCASE_KINDS:
         command = [sys.executable, "-m", "showcase", "build", "-d", str(site)]
+        if env_extra.get("SHOWCASE_RENDER_WORKERS") is not None and repo is None:
+            command += ["--workers", env_extra["SHOWCASE_RENDER_WORKERS"]]  # this checkout: a flag
         if repo is not None:
             command += ["-f", other_repo_config(folder, repo)]
             env_extra = {**env_extra, "PYTHONPATH": str(repo)}
@@ -234,7 +236,8 @@ def main(argv=None) -> int:
     parser.add_argument("--no-warmup", action="store_true")
     parser.add_argument("--no-first", action="store_true", help="skip the first-build runs (Markdown cache and page store emptied)")
     parser.add_argument("--nice", type=int, default=0, help="run builds at this niceness (e.g. -5 on a busy machine)")
-    parser.add_argument("--workers", help="SHOWCASE_RENDER_WORKERS for the showcase builds (-1 = none)")
+    parser.add_argument("--workers", help="render workers for the showcase builds (-1 = none): `showcase build "
+                                          "--workers`, or SHOWCASE_RENDER_WORKERS for an older --repo checkout")
     parser.add_argument("--repo", type=Path, help="measure the generator and theme of this checkout instead "
                                                   "(e.g. a `git worktree` of an older commit)")
     args = parser.parse_args(argv)

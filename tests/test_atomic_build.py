@@ -115,8 +115,6 @@ def test_real_signal_mid_build_keeps_the_old_site(built, tmp_path, signum):
     with_hook(project)
     marker = tmp_path / "building"
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "BOOM": "wait", "BOOM_MARKER": str(marker)}
-    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
-        env.pop(key, None)
     process = subprocess.Popen([sys.executable, "-m", "showcase", "build"], cwd=project, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8")
     try:

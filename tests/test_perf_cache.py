@@ -23,8 +23,6 @@ def html_files(site: Path) -> dict[str, bytes]:
 
 @pytest.fixture
 def session(tmp_path, monkeypatch):
-    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW", "SHOWCASE_RENDER_WORKERS"):
-        monkeypatch.delenv(key, raising=False)
     project = copy_fixture("basic", tmp_path)
     shutil.copytree(REPO / "theme", project / "theme")
     config = project / "mkdocs.yml"
@@ -123,17 +121,17 @@ def test_an_unchanged_rebuild_reuses_every_page_outside_the_navigation(session):
 
 def test_during_a_build_only_the_early_pages_are_answered():
     server = PreviewServer(builder=lambda: None, host="127.0.0.1", port=0, root="/nonexistent")
-    assert server._answerable_early("index.html")  # no build running
+    assert server.answerable("index.html")  # no build running
     server._wanted_epoch += 1  # a build starts
     server.begin_build()
-    assert not server._answerable_early("column/2023/first/index.html")
+    assert not server.answerable("column/2023/first/index.html")
     server.publish_early({"column/2023/first/index.html"}, assets_unchanged=True)
-    assert server._answerable_early("column/2023/first/index.html")
-    assert server._answerable_early("assets/css/site.css")
-    assert not server._answerable_early("brands/index.html")  # not rebuilt yet: waits
-    assert not server._answerable_early("search/data/index.js")  # the index comes at the end
+    assert server.answerable("column/2023/first/index.html")
+    assert server.answerable("assets/css/site.css")
+    assert not server.answerable("brands/index.html")  # not rebuilt yet: waits
+    assert not server.answerable("search/data/index.js")  # the index comes at the end
     server.publish_early({"column/2023/first/index.html"}, assets_unchanged=False)
-    assert not server._answerable_early("assets/css/site.css")  # the theme changed: assets wait too
+    assert not server.answerable("assets/css/site.css")  # the theme changed: assets wait too
     server._visible_epoch = server._wanted_epoch  # the build is complete
-    assert server._answerable_early("brands/index.html")
+    assert server.answerable("brands/index.html")
     server.server_close()

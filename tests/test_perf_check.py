@@ -1,8 +1,7 @@
-"""`showcase build` checks the content once: the CLI's check is handed to the build (showcase/mkdocs/build.py)."""
+"""`showcase build` checks the content once: the CLI's check is handed to the plugin (config.Precheck)."""
 from __future__ import annotations
 
-import os
-
+from showcase.cli import build as cli_build
 from showcase.cli import main as cli
 from showcase.checks import run as check_module
 from showcase import site as site_module
@@ -18,11 +17,9 @@ def test_build_checks_the_content_once_and_still_refuses_errors(tmp_path, monkey
         calls.append(args[0])
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(cli, "check_content", counting)
+    monkeypatch.setattr(cli_build, "check_content", counting)
     monkeypatch.setattr(site_module, "check_content", counting)
     monkeypatch.chdir(project)
-    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
-        monkeypatch.delenv(key, raising=False)
     assert cli.main(["build", "-d", str(tmp_path / "site")]) == 0
     assert len(calls) == 1
     assert (tmp_path / "site" / "index.html").is_file()
@@ -35,5 +32,3 @@ def test_build_checks_the_content_once_and_still_refuses_errors(tmp_path, monkey
     err = capsys.readouterr().err
     assert "content/brands/alpha/index.md:5: 错误: 不认识的字段 slogn" in err
     assert "未生成网站（原有网站保持不变）" in err
-    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
-        os.environ.pop(key, None)  # cli.main sets them for the plugin

@@ -41,8 +41,7 @@ def quiet(text: str) -> list[str]:
 
 
 def build(project: Path, site: Path, *args: str, seed: str = "0", workers: str = "0"):
-    return showcase("build", "-d", str(site), *args, cwd=project,
-                    env={"PYTHONHASHSEED": seed, "SHOWCASE_RENDER_WORKERS": workers})
+    return showcase("build", "-d", str(site), "--workers", workers, *args, cwd=project, env={"PYTHONHASHSEED": seed})
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -66,9 +65,7 @@ def test_a_build_from_the_store_is_the_same_site_byte_for_byte(tmp_path):
 
 
 @pytest.fixture
-def basic(tmp_path, monkeypatch):
-    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW", "SHOWCASE_RENDER_WORKERS"):
-        monkeypatch.delenv(key, raising=False)
+def basic(tmp_path):
     project = copy_fixture("basic", tmp_path)
     shutil.copytree(REPO / "theme", project / "theme")  # a theme of its own, to edit
     edit(project / "mkdocs.yml", f"custom_dir: {REPO / 'theme'}", "custom_dir: theme")

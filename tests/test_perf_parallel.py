@@ -10,8 +10,8 @@ import pytest
 from support.sites import REPO, copy_demo, copy_fixture, plugin_options, showcase
 from support.sites import file_digests as digest
 
-SERIAL = {"SHOWCASE_RENDER_WORKERS": "-1", "PYTHONHASHSEED": "0"}
-ONE_WORKER = {"SHOWCASE_RENDER_WORKERS": "1", "PYTHONHASHSEED": "0"}  # a worker even for a small site
+SERIAL = ("--workers", "-1")
+ONE_WORKER = ("--workers", "1")  # a worker even for a small site
 
 
 @pytest.fixture(scope="module")
@@ -21,14 +21,23 @@ def demo(tmp_path_factory):
     return project
 
 
-def build(project: Path, site: Path, env: dict, *args: str):
-    return showcase("build", "-d", str(site), *args, cwd=project, env=env)
+def build(project: Path, site: Path, workers: tuple, *args: str):
+    return showcase("build", "-d", str(site), *workers, *args, cwd=project, env={"PYTHONHASHSEED": "0"})
+
+
+def without_fragments(project: Path) -> tuple:
+    """A copy of the project's mkdocs.yml with the plugin's `fragments: false`, as `-f` arguments."""
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - showcase:\n" in text, "the demo fixture sets plugin options: update without_fragments"
+    variant = project / "mkdocs-no-fragments.yml"
+    variant.write_text(text.replace("\n  - showcase:\n", "\n  - showcase:\n      fragments: false\n", 1), encoding="utf-8")
+    return ("-f", variant.name)
 
 
 def test_a_worker_builds_the_same_demo_site_byte_for_byte(demo, tmp_path):
     serial = build(demo, tmp_path / "serial", SERIAL)
     assert serial.returncode == 0, serial.stderr
-    parallel = build(demo, tmp_path / "parallel", {**ONE_WORKER})
+    parallel = build(demo, tmp_path / "parallel", ONE_WORKER)
     assert parallel.returncode == 0, parallel.stderr
     a, b = digest(tmp_path / "serial"), digest(tmp_path / "parallel")
     assert len(a) > 500  # pages, images, search shards, assets
@@ -82,7 +91,7 @@ def test_navigation_rendered_once_per_set_of_links_changes_nothing(demo, tmp_pat
     """showcase/mkdocs/speed/fragments.py reuses Material's navigation and tabs between pages that see the
     same relative links, and its config, style and script blocks between pages of the same depth: the
     site must be what rendering them on every page gives."""
-    each = build(demo, tmp_path / "each", {**SERIAL, "SHOWCASE_FRAGMENTS": "0"})
+    each = build(demo, tmp_path / "each", SERIAL, *without_fragments(demo))
     shared = build(demo, tmp_path / "shared", SERIAL)
     assert each.returncode == 0 and shared.returncode == 0, each.stderr + shared.stderr
     a, b = digest(tmp_path / "each"), digest(tmp_path / "shared")

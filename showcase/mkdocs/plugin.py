@@ -1,60 +1,36 @@
-"""The MkDocs adapter: the only module that imports MkDocs.
+"""The showcase MkDocs plugin: its event handlers, each delegating to the core or the speed room.
 
 Events delegate to the core (`showcase.site`): on_files plans the site and swaps the content
-sources for generated pages; on_page_context hands templates their page spec.
+sources for generated pages (mkdocs/pages.py); on_page_context hands templates their page spec. With
+the `speed` option on (the default), on_nav takes pages out of MkDocs' loop (speed/workers.py, the page
+store, `showcase serve`'s session); with it off the plugin runs on plain MkDocs.
 """
 from __future__ import annotations
 
 import dataclasses
 import logging
-import os
-
-from datetime import datetime
 from pathlib import Path
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 
 from showcase.mkdocs.speed import markdown_cache as mkdocs_markdown_cache
 from showcase.mkdocs.speed import workers as mkdocs_pages
 from showcase import search
 from showcase.mkdocs.speed import fragments as theme_fragments
-from showcase.domain.edition import EDITIONS, Edition
+from showcase.domain.edition import Edition
 from showcase.mkdocs.speed.markdown.inline import FastInlineExtension
-from showcase.images import ImageSettings, is_image_name
+from showcase.mkdocs.config import ShowcaseConfig, cache_dir, edition_of, image_settings, workers_of
+from showcase.mkdocs.pages import add_redirects, replace_sources
 from showcase.mkdocs.speed.page_store import PageStore, global_key
-from showcase.mkdocs.speed.processes import SHARED
 from showcase.mkdocs.speed.page_cache import ThemeView
-from showcase.pages.redirects import alias_records, redirect_files
+from showcase.mkdocs.preview_pages import PreviewPages
 from showcase.pages.render import bytecode_cache, front_matter
 from showcase.lint.raw_html import sanitize_markdown
-from showcase.site import SitePlan, excluded_folders, plan_site, record_sources
+from showcase.site import SitePlan, plan_site
 
 log = logging.getLogger("mkdocs.plugins.showcase")
-
-
-class ShowcaseConfig(base.Config):
-    edition = c.Choice(EDITIONS, default="internal")
-    drafts = c.Type(bool, default=False)
-    # The build's moment for embargoes, ISO 8601; empty = now. Lets tests and previews time-travel.
-    now = c.Type(str, default="")
-    # Processed images are cached here (relative to mkdocs.yml); safe to delete, never inside site/.
-    image_cache = c.Type(str, default=".cache/showcase-images")
-    image_workers = c.Type(int, default=0)  # 0 = one worker process per core
-    # Compiled Jinja templates are kept here between builds (relative to mkdocs.yml; "" = off).
-    template_cache = c.Type(str, default=".cache/showcase-templates")
-    # Converted Markdown is kept here between builds (relative to mkdocs.yml; "" = off): a page whose
-    # Markdown, settings and link targets are unchanged is not converted again (mkdocs_markdown_cache.py).
-    markdown_cache = c.Type(str, default=".cache/showcase-markdown")
-    # Finished pages are kept here between `showcase build`s (relative to mkdocs.yml; "" = off): a page
-    # whose every input is unchanged is not rendered again (mkdocs_page_store.py).
-    page_cache = c.Type(str, default=".cache/showcase-pages")
-    # Processes rendering pages besides the main one (showcase/mkdocs/speed/workers.py): 0 = one per extra
-    # core for big sites, -1 = none. SHOWCASE_RENDER_WORKERS overrides it.
-    render_workers = c.Type(int, default=0)
 
 
 class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
@@ -67,7 +43,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         # Pages are rendered outside MkDocs' loop only in dirty builds (`showcase build` builds into an
         # empty staging folder; `showcase serve` decides page by page), where MkDocs can skip them.
         self.session, self.dirty = None, dirty
-        if command == "serve" and dirty:
+        if command == "serve" and dirty and self.config.speed:
             from showcase.mkdocs.serve import ServeSession
 
             self.session = ServeSession()
@@ -78,8 +54,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.rendered = 0
         self.html_pages = 0  # HTML files written, for the `showcase build` summary
         self.search = search.Collector()
-        if not any(isinstance(e, FastInlineExtension) for e in config.markdown_extensions):
-            config.markdown_extensions.append(FastInlineExtension())  # same HTML, less work (fast_inline.py)
+        if self.config.speed and not any(isinstance(e, FastInlineExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(FastInlineExtension())  # same HTML, less work (speed/markdown/)
         self.renders: mkdocs_pages.PageRenders | None = None
         self.store: PageStore | None = None
         self.reused = self.rerendered = 0  # finished pages taken from / missing in the page store
@@ -87,7 +63,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.mkdocs_config = config
         self.in_worker = False
         self.markdown: dict[str, str] = {}  # pages rendered ahead of MkDocs reading them (serve)
-        folder = self.cache_dir(config, self.config.markdown_cache, "")
+        folder = self.cache_dir(config, self.config.markdown_cache, "") if self.config.speed else None
         self.converted = (mkdocs_markdown_cache.MarkdownCache(folder, mkdocs_markdown_cache.settings_key(config))
                           if folder is not None else None)
         if self.session is not None:
@@ -95,22 +71,16 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return config
 
     def edition(self) -> Edition:
-        """mkdocs.yml options, overridden by the `showcase` command's environment (build/serve flags)."""
-        name = os.environ.get("SHOWCASE_EDITION") or self.config.edition
-        if name not in EDITIONS:
-            raise PluginError(f"SHOWCASE_EDITION={name}：版本只能是 {' 或 '.join(EDITIONS)}")
-        drafts = self.config.drafts or bool(os.environ.get("SHOWCASE_DRAFTS"))
-        now = os.environ.get("SHOWCASE_NOW") or self.config.now
-        return Edition(name=name, drafts=drafts, now=_parse_now(now) if now else None)
+        return edition_of(self.config)
 
     def on_files(self, files: Files, config) -> Files:
         docs_dir = Path(config.docs_dir)
         template_dir = Path(config.theme.custom_dir or docs_dir.parent / "theme") / "showcase"
         edition = self.edition()
         plan = plan_site(docs_dir, edition, template_dir, site={"name": config.site_name, "url": config.site_url or ""},
-                         images=self.image_settings(config), checked=self.handed_over(docs_dir, edition),
+                         images=image_settings(self.config, config), checked=self.handed_over(docs_dir, edition),
                          template_cache=self.cache_dir(config, self.config.template_cache, "content"),
-                         render=False, workers=SHARED)  # each page's Markdown is rendered as MkDocs reads it (on_page_read_source)
+                         render=False, workers=workers_of(self.config))  # each page's Markdown is rendered as MkDocs reads it (on_page_read_source)
         for problem in plan.problems.warnings:
             # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
             log.info(problem.format())
@@ -124,28 +94,27 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         return files
 
     def handed_over(self, docs_dir: Path, edition: Edition):
-        """The content `showcase build` checked just before (build.build_site): one check per build.
-        Used once, and only when it is this build's content folder and day."""
-        handed, self.prechecked = getattr(self, "prechecked", None), None
-        if handed is not None:
-            root, day, checked = handed
-            if Path(root).resolve() == docs_dir.resolve() and day == edition.moment.date():
-                return checked
+        """The content `showcase build` checked just before (config.Precheck): one check per build.
+        Only when it is this build's content folder and day."""
+        handed = self.config.precheck
+        if handed is not None and Path(handed.root).resolve() == docs_dir.resolve() \
+                and handed.day == edition.moment.date():
+            return handed.checked
         return None
 
     def on_nav(self, nav, config, files):
-        """serve: reuse unchanged pages, show the edited ones first (preview.py); big builds: the other
-        generated pages outside the navigation go to worker processes (mkdocs_pages.py)."""
+        """serve: reuse unchanged pages, show the edited ones first (mkdocs/serve.py); big builds: the other
+        generated pages outside the navigation go to worker processes (speed/workers.py)."""
         self.files, self.nav = files, nav
-        if not getattr(self, "dirty", False):
+        if not getattr(self, "dirty", False) or not self.config.speed:
             return nav
         self.doc_files = files.documentation_pages()
         renders = mkdocs_pages.PageRenders()
         renders.write = self.write_page
         if self.session is not None:
-            self.session.plan(self, config, files, nav, renders)
+            self.session.plan(PreviewPages(self), config, files, nav, renders, self.edition())
         self.store = self.page_store(config, files, nav)
-        setting = int(os.environ.get("SHOWCASE_RENDER_WORKERS") or self.config.render_workers)
+        setting = self.config.render_workers
         in_nav = {id(page) for page in nav.pages}
         pages = [f.page for f in files.documentation_pages() if f.src_uri in self.specs and f.page is not None
                  and id(f.page) not in in_nav and f.src_uri not in renders.delegated]
@@ -249,7 +218,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         self.stop_on_errors()  # every page has been read (and rendered, except the workers' ones)
         env.bytecode_cache = bytecode_cache(self.cache_dir(config, self.config.template_cache, "theme"))
         # Material's navigation rendered once per set of relative links, page-independent blocks once per depth
-        theme_fragments.install(env, reuse=os.environ.get("SHOWCASE_FRAGMENTS", "1") != "0")
+        theme_fragments.install(env, reuse=self.config.speed and self.config.fragments)
         self.env = env
         return env
 
@@ -258,14 +227,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in self.plan.problems.errors))
 
     def cache_dir(self, config, setting: str, part: str) -> Path | None:
-        if not setting:
-            return None
-        return Path(config.config_file_path or ".").resolve().parent / setting / part
-
-    def image_settings(self, config) -> ImageSettings:
-        base_dir = Path(config.config_file_path or ".").resolve().parent
-        return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers,
-                             run=SHARED)
+        return cache_dir(config, setting, part)
 
     def on_page_markdown(self, markdown, page, config, files):
         # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.
@@ -299,6 +261,12 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
                  f"用时 {index.seconds:.1f} 秒（CPU {index.cpu_seconds:.1f} 秒）")
         self.html_pages = sum(1 for f in self.files or [] if f.dest_uri.endswith(".html")) + sum(
             1 for name in config.theme.static_templates if name.endswith(".html"))
+        self.finish_caches()
+        if self.session is not None:
+            self.session.finish(config, self.files)
+
+    def finish_caches(self) -> None:
+        """The speed room's caches at the end of a build: their numbers, and entries unused for long dropped."""
         if self.converted is not None and not self.in_worker:
             log.debug(f"Markdown 缓存：本进程复用 {self.converted.hits} 个页面，转换 {self.converted.misses} 个")
             self.converted.prune()
@@ -306,8 +274,6 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             log.info(f"页面：{self.reused + self.store.hits} 个与上次相同、直接沿用，"
                      f"{self.rerendered + self.store.misses} 个重新生成")
             self.store.prune()
-        if self.session is not None:
-            self.session.finish(config, self.files)
 
     def on_pre_page(self, page, config, files):
         if self.session is not None:
@@ -358,7 +324,9 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             if not result.written:
                 self.write_page(page, result)
             if self.session is not None:
-                self.session.finish_page(page, self.specs[src], result, self)
+                if self.session.reused(src):
+                    result.doc = self.search_document(result, page)  # its record's facts may have changed
+                self.session.finish_page(page, self.specs[src], result)
         pages = [f.page for f in self.files.documentation_pages() if f.page is not None]
         mkdocs_pages.validate_anchors(pages, renders.delegated, self.files, config.validation.links.anchors)
 
@@ -387,52 +355,3 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
             self.session.server = server
         return server
 
-
-def add_redirects(files: Files, plan: SitePlan, config) -> Files:
-    """Old URLs (aliases) become static redirect pages rendered with theme/redirect.html."""
-    template = config.theme.get_env().get_template("redirect.html")
-    outputs, problems = redirect_files(alias_records(plan.model), {f.dest_uri for f in files}, template.render,
-                                       config.use_directory_urls, config.site_url or "")
-    if problems.errors:
-        raise PluginError("内容有错误，未生成网站：\n" + problems.report())
-    for out in outputs:
-        files.append(File.generated(config, out.dest_path, content=out.content))
-    return files
-
-
-# Material's own search (lunr and its web worker, 1.2 MB): never loaded, the site has its own (showcase/search).
-MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
-
-
-def replace_sources(files: Files, plan: SitePlan, config) -> Files:
-    """Content files become generated pages; data files and left-out records' assets never ship."""
-    sources = {p.resolve() for p in record_sources(plan)}
-    hidden = [folder.resolve() for folder in excluded_folders(plan)]
-    docs_dir = Path(config.docs_dir).resolve()
-    generated = {spec.src_path for spec, _ in plan.pages} | {out.dest_path for out in plan.static_files}
-    kept = Files([])
-    for file in files:
-        path = Path(file.abs_src_path).resolve() if file.abs_src_path else None
-        if file.src_uri.endswith((".yml", ".yaml")) or file.src_uri in generated:
-            continue
-        if is_image_name(file.src_uri) and path is not None and path.is_relative_to(docs_dir):
-            continue  # content images ship only as processed variants (showcase/images); theme icons as they are
-        if file.src_uri.startswith(MATERIAL_SEARCH) and path is not None and not path.is_relative_to(docs_dir):
-            continue
-        if path is not None and (path in sources or any(path.is_relative_to(f) for f in hidden)):
-            continue
-        kept.append(file)
-    for spec, markdown in plan.pages:
-        kept.append(File.generated(config, spec.src_path, content=markdown or ""))  # see on_page_read_source
-    for out in plan.static_files:
-        kept.append(File.generated(config, out.dest_path, content=out.content))
-    return kept
-
-
-def _parse_now(text: str) -> datetime:
-    from showcase.content.values import to_datetime
-
-    try:
-        return to_datetime(text)
-    except ValueError:
-        raise PluginError(f"无法识别的构建时间 now={text}：写成 2024-01-01T09:00:00+08:00") from None

@@ -1,4 +1,4 @@
-"""`showcase serve`: MkDocs' live-reload preview, with rebuilds that show an edit within seconds (issue 10).
+"""`showcase serve`: MkDocs' live-reload preview, with rebuilds that show an edit within seconds.
 
 MkDocs' own `serve` rebuilds the whole site on every change (~20 s for 1,000 pages here). This preview
 keeps MkDocs' server and build, and changes three things:
@@ -13,30 +13,26 @@ keeps MkDocs' server and build, and changes three things:
    every page is still rendered or taken from the cache by the rules above, and pages whose source
    is gone are deleted after the build.
 
-Like mkdocs_plugin.py, this is part of the MkDocs adapter; the core never imports it.
+Part of the MkDocs adapter; the core never imports it. With the plugin's `speed` option off, this is
+MkDocs' own serve: full builds, no page cache.
 """
 from __future__ import annotations
 
 import dataclasses
-import io
 import logging
 import os
-import posixpath
-import re
 import shutil
 import tempfile
-import threading
-import time
-import urllib.parse
-import wsgiref.util
 from pathlib import Path
 from urllib.parse import urlsplit
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-from mkdocs.livereload import LiveReloadServer, _serve_url, _timestamp
 from mkdocs.utils.meta import get_data
 
+from showcase.mkdocs import dirty_warning
+from showcase.mkdocs.config import plugin_options, set_plugin_options
+from showcase.mkdocs.speed import internals
 from showcase.mkdocs.speed import workers as mkdocs_pages
 from showcase.mkdocs.speed.page_store import global_key
 from showcase.mkdocs.speed.page_cache import PageCache, digest, file_digest, source_key
@@ -47,91 +43,61 @@ POLLING = 0.25  # seconds between looks at the watched files (MkDocs: 0.5)
 
 # ---- the server ----------------------------------------------------------------------------------
 
-class PreviewServer(LiveReloadServer):
+class PreviewServer(internals.EarlyPagesServer):
     """MkDocs' server, plus `publish_early`: during a build, pages already rebuilt are answered at once
     and browsers are told to reload; every other request still waits for the finished build."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self._early: set[str] = set()  # site-relative paths rebuilt in the running build
-        self._early_epoch = 0
-        self._assets_unchanged = False
+        self.early: set[str] = set()  # site-relative paths rebuilt in the running build
+        self.early_epoch = 0
+        self.assets_unchanged = False
 
     def begin_build(self) -> None:
-        with self._epoch_cond:
-            self._early = set()
-            self._assets_unchanged = False
+        with self.epoch_lock():
+            self.early = set()
+            self.assets_unchanged = False
 
     def publish_early(self, paths: set[str], assets_unchanged: bool) -> None:
-        with self._epoch_cond:
-            self._early = set(paths)
-            self._assets_unchanged = assets_unchanged
-            self._early_epoch = self._wanted_epoch
-            self._epoch_cond.notify_all()
+        lock = self.epoch_lock()
+        with lock:
+            self.early = set(paths)
+            self.assets_unchanged = assets_unchanged
+            self.early_epoch = self.wanted_epoch()
+            lock.notify_all()
         log.info(f"已先行更新 {len(paths)} 个页面，浏览器刷新；其余页面生成中")
 
-    def _newest(self) -> int:
-        return max(self._visible_epoch, self._early_epoch)
+    def newest(self) -> int:
+        return self.newest_epoch(self.early_epoch)
 
-    def _answerable_early(self, rel: str) -> bool:
-        if self._visible_epoch == self._wanted_epoch:
-            return True
-        if rel in self._early:
+    def answerable(self, rel: str) -> bool:
+        if self.build_finished() or rel in self.early:
             return True
         # CSS, scripts, pictures: the same as in the last build unless the theme/config changed;
         # the search index is rebuilt at the end, so it waits.
-        return self._assets_unchanged and not rel.endswith(".html") and not rel.startswith("search/")
-
-    def _serve_request(self, environ, start_response):
-        path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-        if path.startswith("/livereload/"):
-            if m := re.fullmatch(r"/livereload/([0-9]+)/[0-9]+", path):
-                epoch = int(m[1])
-                start_response("200 OK", [("Content-Type", "text/plain")])
-                with self._epoch_cond:
-                    if not self._newest() > epoch:
-                        self._epoch_cond.wait_for(lambda: self._newest() > epoch, timeout=self.poll_response_timeout)
-                    return [b"%d" % self._newest()]
-        if not (path + "/").startswith(self.mount_path):
-            return super()._serve_request(environ, start_response)
-        rel = path[len(self.mount_path):]
-        if path.endswith("/"):
-            rel += "index.html"
-        rel = posixpath.normpath("/" + rel).lstrip("/")
-        with self._epoch_cond:
-            self._epoch_cond.wait_for(lambda: self._answerable_early(rel))
-            epoch = self._newest()
-        file_path = os.path.join(self.root, rel)
-        try:
-            file = open(file_path, "rb")
-        except OSError:
-            if not path.endswith("/") and os.path.isfile(os.path.join(file_path, "index.html")):
-                start_response("302 Found", [("Location", urllib.parse.quote(path) + "/")])
-                return []
-            return None
-        if self._watched_paths and file_path.endswith(".html"):
-            with file:
-                content = self._inject_js_into_html(file.read(), epoch)
-            file, length = io.BytesIO(content), len(content)
-        else:
-            length = os.path.getsize(file_path)
-        start_response("200 OK", [("Content-Type", self._guess_type(file_path)), ("Content-Length", str(length))])
-        return wsgiref.util.FileWrapper(file)
+        return self.assets_unchanged and not rel.endswith(".html") and not rel.startswith("search/")
 
 
 class Preview:
-    """The builds of one preview session (also driven directly by tests/test_perf_cache.py)."""
+    """The builds of one preview session (also driven directly by tests/test_perf_cache.py).
+    `options`: showcase plugin options set over mkdocs.yml's for every build (edition, drafts, now)."""
 
-    def __init__(self, config_file: str, site_dir: str, host: str = "127.0.0.1", port: int = 8000):
+    def __init__(self, config_file: str, site_dir: str, host: str = "127.0.0.1", port: int = 8000,
+                 options: dict | None = None):
         self.config_file, self.site_dir, self.host, self.port = config_file, site_dir, host, port
+        self.options = dict(options or {})
         self.server: PreviewServer | None = None
         self.config = self.get_config()
-        self.config.plugins.on_startup(command="serve", dirty=True)
+        # Dirty builds let the session keep unchanged pages; without the speed room, MkDocs' own builds.
+        self.dirty = bool(plugin_options(self.config).speed)
+        self.config.plugins.on_startup(command="serve", dirty=self.dirty)
         self.mount_path = urlsplit(self.config.site_url or "/").path
-        self.serve_url = _serve_url(host, port, self.mount_path)
+        self.serve_url = internals.serve_url(host, port, self.mount_path)
 
     def get_config(self):
-        return load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=f"{self.host}:{self.port}")
+        config = load_config(config_file=self.config_file, site_dir=self.site_dir, dev_addr=f"{self.host}:{self.port}")
+        set_plugin_options(config, **self.options)  # again on every rebuild: mkdocs.yml is read anew
+        return config
 
     def build(self, config=None) -> None:
         log.info("Building documentation...")
@@ -139,14 +105,14 @@ class Preview:
         config.site_url = self.serve_url
         if self.server is not None:
             self.server.begin_build()
-        with mkdocs_pages.dirty_build():
-            build(config, serve_url=self.serve_url, dirty=True)
+        with dirty_warning.quiet():
+            build(config, serve_url=self.serve_url, dirty=self.dirty)
 
 
-def serve(config_file: str, host: str, port: int) -> None:
+def serve(config_file: str, host: str, port: int, options: dict | None = None) -> None:
     """The preview server: MkDocs' `serve` with the changes listed in the module docstring."""
     site_dir = tempfile.mkdtemp(prefix="showcase_preview_")
-    preview = Preview(config_file, site_dir, host, port)
+    preview = Preview(config_file, site_dir, host, port, options)
     config = preview.config
     builder = preview.build
     server = PreviewServer(builder=builder, host=host, port=port, root=site_dir, mount_path=preview.mount_path,
@@ -209,31 +175,29 @@ class ServeSession:
         depends on the navigation and theme: always render it."""
         for file in files.documentation_pages():
             if file.abs_src_path:
-                file.is_modified = lambda: True
+                internals.set_modified(file, True)
 
     # -- on_nav --
-    def plan(self, plugin, config, files, nav, renders) -> None:
+    def plan(self, pages, config, files, nav, renders, edition) -> None:
         """Pages whose inputs are unchanged are taken from the cache; the pages of changed records are
-        rendered, written and shown first. Both go to `renders` (rendered outside MkDocs' loop)."""
+        rendered, written and shown first. Both go to `renders` (rendered outside MkDocs' loop).
+        `pages`: the plugin's PreviewPages."""
         previous_key = self.global_key
-        self.global_key = global_key(config, files, nav, plugin.edition())
-        digests = {p: file_digest(p, self.files_memo) for p in {r.path for r in plugin.plan.checked.records}}
+        self.global_key = global_key(config, files, nav, edition)
+        digests = {p: file_digest(p, self.files_memo) for p in pages.record_paths()}
         changed = {p for p, d in digests.items() if self.cache.content_digests.get(p) != d}
         self.new_digests = digests
         if not self.cache.entries:
             return  # the session's first build: nothing to reuse (workers may render it)
-        in_nav = {id(p) for p in nav.pages}
-        pages = [f.page for f in files.documentation_pages()
-                 if f.src_uri in plugin.specs and f.page is not None and id(f.page) not in in_nav]
-        first = [p for p in pages if _record_path(plugin.specs[p.file.src_uri]) in changed]
-        if first and plugin.plan.ok:
-            self.render_first(plugin, first, renders, previous_key == self.global_key)
-        for page in pages:
+        generated = pages.generated_pages(files, nav)
+        first = [page for page, spec in generated if _record_path(spec) in changed]
+        if first:
+            self.render_first(pages, first, renders, previous_key == self.global_key)
+        for page, spec in generated:
             src = page.file.src_uri
             if src in renders.delegated:
                 continue
-            spec = plugin.specs[src]
-            hit = self.cache.lookup(src, self.page_key(src, plugin.markdown_of(spec)), spec, self.files_memo)
+            hit = self.cache.lookup(src, self.page_key(src, pages.markdown(spec)), spec, self.files_memo)
             if hit is not None:
                 renders.delegate(page, dataclasses.replace(hit, written=False))
                 self.hits.add(src)
@@ -243,24 +207,22 @@ class ServeSession:
         body, meta = get_data(markdown)  # as MkDocs will read it
         return digest(self.global_key, source_key(src, body, meta))
 
-    def render_first(self, plugin, pages, renders, assets_unchanged: bool) -> None:
-        plugin.env = config_env(plugin.mkdocs_config, plugin.files)
+    def render_first(self, pages, first: list, renders, assets_unchanged: bool) -> None:
         written = set()
-        for page in pages:
-            renders.rendering_here = True
-            try:
-                result = plugin.render_one(page)
-            finally:
-                renders.rendering_here = False
-            if not plugin.plan.ok:
+        for page in first:
+            result = pages.render_early(page)
+            if result is None:
                 return  # the build will stop with every problem; show nothing early
             result.logs = self.logs.pop(page.file.src_uri, [])
-            plugin.write_page(page, result)
             renders.delegate(page, result)
             written.add(page.file.dest_uri)
         self.stats["early"] = len(written)
         if written and isinstance(self.server, PreviewServer):
             self.server.publish_early(written, assets_unchanged)
+
+    def reused(self, src: str) -> bool:
+        """Whether the page was taken from the cache in this build."""
+        return src in self.hits
 
     # -- after a page is rendered --
     def after_page(self, page, spec, output: str) -> None:
@@ -270,11 +232,10 @@ class ServeSession:
         result.logs = self.logs.pop(page.file.src_uri, [])
         self.remember(page, spec, result)
 
-    def finish_page(self, page, spec, result, plugin) -> None:
-        """A page rendered outside MkDocs' loop, now applied and written."""
-        if page.file.src_uri in self.hits:
-            result.doc = plugin.search_document(result, page)  # its record's facts may have changed
-        else:
+    def finish_page(self, page, spec, result) -> None:
+        """A page rendered outside MkDocs' loop, now applied and written (a reused one's search
+        document has been renewed by the plugin)."""
+        if page.file.src_uri not in self.hits:
             if not result.logs:  # rendered in this process: its messages were noted as they came
                 result.logs = self.logs.pop(page.file.src_uri, [])
             self.remember(page, spec, result)
@@ -309,11 +270,6 @@ class _PageLogs(logging.Handler):
         if self.session.current is not None:
             self.session.logs.setdefault(self.session.current, []).append(
                 (record.name, record.levelno, record.getMessage()))
-
-
-def config_env(config, files):
-    """MkDocs' theme environment as the build will have it (on_env run), for pages rendered early."""
-    return config.plugins.on_env(config.theme.get_env(), config=config, files=files)
 
 
 def _record_path(spec):

@@ -63,9 +63,6 @@ def plugin_options(project: Path, **options: str) -> None:
 def showcase(*args: str, cwd: Path, env: dict | None = None, check: bool = False) -> subprocess.CompletedProcess:
     """Run the real `showcase` command (as a user would) and capture its output."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
-        if env is None or key not in env:
-            full_env.pop(key, None)
     result = subprocess.run([sys.executable, "-m", "showcase", *args], cwd=cwd, env=full_env,
                             capture_output=True, text=True, encoding="utf-8")
     if check and result.returncode != 0:

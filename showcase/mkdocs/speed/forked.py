@@ -1,4 +1,4 @@
-"""Work shared with one forked copy of this process: the content check of a big site (issue 10).
+"""Work shared with one forked copy of this process: the content check of a big site.
 
 `halves(work, items)` runs `work` on the first half of `items` here and on the second half in a
 forked child at the same time, and returns both results in order — what `[work(first), work(second)]`

@@ -1,5 +1,5 @@
 """Material's navigation, tabs and page-independent blocks, rendered once per build for all pages that
-see them alike (issue 10).
+see them alike.
 
 Material renders the site navigation (sidebar and tabs) into every page — about a third of the time
 its page template takes. Our navigation holds only the section pages (mkdocs.yml), so on every page
@@ -15,9 +15,10 @@ site is the same byte for byte.
 Blocks of base.html that read nothing of the page but its relative links — the `__config` script
 (ten translations looked up on every page), the style sheets and the scripts — are wrapped in
 theme/main.html with `showcase_per_depth(name)`: rendered once per `base_url` (the page's depth).
-With SHOWCASE_FRAGMENTS=0 everything is rendered on every page (tests compare the two).
+With the plugin option `fragments: false` (or `speed: false`) everything is rendered on every page
+(tests compare the two).
 
-Part of the MkDocs adapter (like mkdocs_plugin.py).
+Part of the MkDocs adapter's speed room.
 """
 from __future__ import annotations
 

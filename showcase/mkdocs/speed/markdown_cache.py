@@ -1,4 +1,4 @@
-"""Converted Markdown kept between builds, keyed by everything the conversion reads (issue 10).
+"""Converted Markdown kept between builds, keyed by everything the conversion reads.
 
 Python-Markdown takes about half of a build's CPU time (benchmarks/README.md), and most pages are
 the same from one build to the next. A page's conversion (MkDocs' `Page.render`) depends on:
@@ -19,7 +19,7 @@ Entries are files under `.cache/showcase-markdown/` (one per page version, writt
 forked page workers and concurrent builds share them safely); an entry unused for 30 days is
 removed (showcase/mkdocs/speed/cache_files.py). Deleting the folder is always safe.
 
-Part of the MkDocs adapter (like mkdocs_plugin.py); the core never imports it.
+Part of the MkDocs adapter's speed room (off with the plugin's `speed: false`); the core never imports it.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from mkdocs.structure.pages import Page
 
-from showcase.mkdocs.speed import cache_files
+from showcase.mkdocs.speed import cache_files, internals
 from showcase.mkdocs.speed.markdown import blocks as fast_blocks
 from showcase.mkdocs.speed.markdown import inline as fast_inline
 from showcase.mkdocs.speed.markdown import prettify as fast_prettify
@@ -75,8 +75,8 @@ def settings_key(config) -> str:
 
 
 def _code_files(config) -> list[Path]:
-    """This module and the module of each Markdown extension (ours, like fast_inline.py, included,
-    with the modules it registers processors from: fast_toc.py, fast_blocks.py, fast_prettify.py)."""
+    """This module and the module of each Markdown extension (ours, speed/markdown/inline.py, included,
+    with the modules it registers processors from: toc.py, blocks.py, prettify.py there)."""
     files = {Path(__file__).resolve(), *(Path(m.__file__).resolve() for m in SHORTCUT_MODULES)}
     for extension in config.markdown_extensions:
         name = extension if isinstance(extension, str) else type(extension).__module__
@@ -141,7 +141,7 @@ class MarkdownCache:
     def install(self, page) -> None:
         """Make `page.render(config, files)` — MkDocs calls it right after on_page_markdown — go
         through this cache."""
-        page.render = lambda config, files: self.render(page, config, files)
+        internals.route_render(page, lambda config, files: self.render(page, config, files))
 
     def render(self, page, config, files) -> None:
         key = self.key(page)
@@ -167,7 +167,7 @@ class MarkdownCache:
 
 
 def snapshot(page, lookups: tuple, logs: list) -> Converted:
-    return Converted(page.content, page.toc, page._title_from_render, set(page.present_anchor_ids or ()),
+    return Converted(page.content, page.toc, internals.title_from_render(page), set(page.present_anchor_ids or ()),
                      anchor_links(page), lookups, logs)
 
 
@@ -175,7 +175,7 @@ def apply(entry: Converted, page, files) -> None:
     """Leave on `page` what converting it would have, and replay its messages."""
     page.content = entry.content
     page.toc = entry.toc
-    page._title_from_render = entry.title
+    internals.set_title_from_render(page, entry.title)
     page.present_anchor_ids = set(entry.anchors)
     if anchor_links_noted():
         page.links_to_anchors = anchor_links_of(entry.links, files)

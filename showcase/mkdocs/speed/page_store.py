@@ -1,4 +1,4 @@
-"""Finished pages kept between `showcase build`s, reused only when every input is unchanged (issue 10).
+"""Finished pages kept between `showcase build`s, reused only when every input is unchanged.
 
 An editor rebuilds many times a day and most pages come out the same. A generated page outside the
 navigation is reused from `.cache/showcase-pages/` on the terms of the pages `showcase serve` keeps in

@@ -1,4 +1,4 @@
-"""Pages rendered outside MkDocs' own page loop: worker processes for big builds (issue 10).
+"""Pages rendered outside MkDocs' own page loop: worker processes for big builds.
 
 MkDocs renders one page after another — Markdown → HTML (Python-Markdown), then HTML → page
 (Material's templates) — about 5 ms a generated page, on one core. In a big build the generated
@@ -17,7 +17,7 @@ error surfaces there. Workers are used only where forking is safe and gives the 
 `fork`, no other thread running (not during `serve` rebuilds), no other MkDocs plugin or hook (their
 events would run twice), and pages outside the navigation only (its titles must be known everywhere).
 
-Like mkdocs_plugin.py and build.py, this module is part of the MkDocs adapter; the core never
+Part of the MkDocs adapter's speed room (off with the plugin's `speed: false`); the core never
 imports it.
 """
 from __future__ import annotations
@@ -36,6 +36,7 @@ import traceback
 from dataclasses import dataclass, field
 from multiprocessing import Value
 
+from showcase.mkdocs.speed import internals
 from showcase.mkdocs.speed.page_cache import source_key
 
 log = logging.getLogger("mkdocs.plugins.showcase")
@@ -85,26 +86,9 @@ def can_fork(config) -> bool:
     return hasattr(os, "fork") and threading.active_count() == 1 and can_delegate(config)
 
 
-class _NoDirtyWarning(logging.Filter):
-    def filter(self, record):
-        return not record.getMessage().startswith("A 'dirty' build is being performed")
-
-
-@contextlib.contextmanager
-def dirty_build():
-    """Our dirty builds are right (a fresh folder, or every page proven unchanged): MkDocs' warning
-    about dirty builds would only mislead, and abort `strict` builds."""
-    quiet = _NoDirtyWarning()
-    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
-    try:
-        yield
-    finally:
-        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
-
-
 def skip_in_mkdocs_loop(page) -> None:
     """MkDocs' loops leave the page alone in a dirty build: it is rendered (or reused) by us."""
-    page.file.is_modified = lambda: False
+    internals.set_modified(page.file, False)
 
 
 class PageRenders:
@@ -259,7 +243,7 @@ def restore(result: Rendered, page, files) -> None:
     page.meta = result.meta
     if page.markdown is None:
         page.markdown = ""  # read elsewhere: Page.title answers only for pages that have been read
-    page._title_from_render = result.title if "title" not in result.meta else None
+    internals.set_title_from_render(page, result.title if "title" not in result.meta else None)
     page.present_anchor_ids = result.anchors
     page.links_to_anchors = anchor_links_of(result.links, files)
 
@@ -323,29 +307,28 @@ def add_image_requests(catalog, sources: dict, covers: dict) -> None:
 def render_here(page, config, files, nav, env, doc_files: list) -> Rendered:
     """Render one page completely in this process with MkDocs' own functions. `doc_files`:
     files.documentation_pages(), computed once (it walks every file of the site)."""
-    from mkdocs.commands.build import _populate_page, get_context
+    from mkdocs.commands.build import get_context
 
-    _populate_page(page, config, files)
-    config._current_page = page
-    try:
-        page.active = True
-        context = get_context(nav, doc_files, config, page)
-        template = env.get_template(page.meta.get("template", "main.html"))
-        context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-        output = template.render(context)
-    except Exception as exc:
-        logging.getLogger("mkdocs.commands.build").error(f"Error building page '{page.file.src_uri}': {exc}")
-        raise
-    finally:
-        page.active = False
-        config._current_page = None
+    internals.populate_page(page, config, files)
+    with internals.current_page(config, page):
+        try:
+            page.active = True
+            context = get_context(nav, doc_files, config, page)
+            template = env.get_template(page.meta.get("template", "main.html"))
+            context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+            output = template.render(context)
+        except Exception as exc:
+            logging.getLogger("mkdocs.commands.build").error(f"Error building page '{page.file.src_uri}': {exc}")
+            raise
+        finally:
+            page.active = False
     return snapshot(page, output)
 
 
 def snapshot(page, output: str) -> Rendered:
     """The state rendering left on `page`, with its finished HTML."""
-    return Rendered(output, set(page.present_anchor_ids or ()), anchor_links(page), dict(page.meta), page._title_from_render,
-                    page.content, source=source_key(page.file.src_uri, page.markdown, page.meta),
+    return Rendered(output, set(page.present_anchor_ids or ()), anchor_links(page), dict(page.meta),
+                    internals.title_from_render(page), page.content, source=source_key(page.file.src_uri, page.markdown, page.meta),
                     reads=getattr(page, "showcase_reads", None))
 
 

@@ -1,4 +1,4 @@
-"""A block processor that takes a one-line paragraph at once, where no other could take it (issue 10).
+"""A block processor that takes a one-line paragraph at once, where no other could take it.
 
 Python-Markdown's block parser offers each block to every block processor in priority order — md_in_html,
 admonition, empty, indent, code, table, headers, hr, lists, quote, reference — before `paragraph` takes
@@ -22,7 +22,9 @@ from markdown import blockprocessors as bp
 from markdown.extensions import admonition, md_in_html, tables
 from markdown.preprocessors import Preprocessor
 
-CHECKED_VERSIONS = {(3, 11, 3)}  # the block processors' tests were read in this version
+from showcase.mkdocs.speed import internals
+
+CHECKED_VERSIONS = internals.CHECKED_VERSIONS["markdown"]  # the block processors' tests were read in this version
 # Python-Markdown's own processors that may come before `paragraph` (by the name they register under).
 KNOWN = {
     "empty": bp.EmptyBlockProcessor, "indent": bp.ListIndentProcessor, "code": bp.CodeBlockProcessor,

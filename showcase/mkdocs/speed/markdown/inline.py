@@ -1,4 +1,4 @@
-"""A Python-Markdown extension that skips inline processing where it cannot change anything (issue 10).
+"""A Python-Markdown extension that skips inline processing where it cannot change anything.
 
 Python-Markdown tries each of its ~15 inline patterns (links, emphasis, code, HTML …) on every piece of
 text, one regular-expression search and a few Python calls each — about a third of the time MkDocs
@@ -12,7 +12,7 @@ applies only while every registered inline pattern is one of Python-Markdown's o
 an extension adding or replacing a pattern turns it off for that conversion, and the output is the same
 either way (tests/test_perf_markdown.py, tests/test_perf_markdown_shortcuts.py).
 
-The extension also registers the shortcuts of fast_toc.py, fast_prettify.py and fast_blocks.py: it is
+The extension also registers the shortcuts of toc.py, prettify.py and blocks.py (this folder): it is
 the one extension the plugin gives MkDocs.
 """
 from __future__ import annotations
@@ -21,6 +21,7 @@ from markdown import inlinepatterns, util
 from markdown.extensions import Extension
 from markdown.treeprocessors import InlineProcessor
 
+from showcase.mkdocs.speed import internals
 from showcase.mkdocs.speed.markdown import blocks as fast_blocks
 from showcase.mkdocs.speed.markdown import prettify as fast_prettify
 from showcase.mkdocs.speed.markdown import toc as fast_toc
@@ -50,7 +51,7 @@ class FastInlineProcessor(InlineProcessor):
         """The registered patterns in the order they are tried, and for each the characters one of which
         it needs to match at all; None when a pattern is not one of Python-Markdown's own."""
         registry = self.md.inlinePatterns
-        names = {id(registry[name]): name for name in registry._data}  # noqa: SLF001 — no public name list
+        names = {id(registry[name]): name for name in internals.registry_names(registry)}
         patterns, needs = list(registry), []
         for pattern in patterns:
             name = names.get(id(pattern))
@@ -64,17 +65,18 @@ class FastInlineProcessor(InlineProcessor):
             needs.append(frozenset(chars))
         return patterns, needs
 
-    def _InlineProcessor__handleInline(self, data, patternIndex=0):  # noqa: N802 — overrides the private method
+    def handle_inline(self, data, patternIndex=0):  # noqa: N803 — Python-Markdown's argument name
+        """InlineProcessor.__handleInline, skipping patterns that cannot match (installed below)."""
         triggers = getattr(self, "_triggers", None)
         if triggers is None:
-            return super()._InlineProcessor__handleInline(data, patternIndex)
+            return internals.stock_handle_inline(self, data, patternIndex)
         if triggers.isdisjoint(data) or isinstance(data, util.AtomicString):
             return data
         # Python-Markdown's own loop, over the patterns as sorted when the run began (its own patterns
         # never change the registry), passing over a pattern none of whose characters is in the text:
         # it would find no match, which moves on to the next pattern from the start of the text. (A
         # match only replaces text by a placeholder, which holds no such character.)
-        patterns, needs, apply = self._patterns, self._needs, self._InlineProcessor__applyPattern
+        patterns, needs, apply = self._patterns, self._needs, internals.pattern_applier(self)
         present = triggers.intersection(data)
         start, count = 0, len(patterns)
         while patternIndex < count:
@@ -86,6 +88,9 @@ class FastInlineProcessor(InlineProcessor):
             if not matched:
                 patternIndex += 1
         return data
+
+
+internals.override_handle_inline(FastInlineProcessor, FastInlineProcessor.handle_inline)
 
 
 class FastInlineExtension(Extension):

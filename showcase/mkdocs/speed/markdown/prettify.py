@@ -1,4 +1,4 @@
-"""Python-Markdown's `prettify` tree processor, asking "is this tag block-level?" once per tag (issue 10).
+"""Python-Markdown's `prettify` tree processor, asking "is this tag block-level?" once per tag.
 
 `PrettifyTreeprocessor` adds the line breaks between block elements; for every element it asks
 `Markdown.is_block_level` two or three times (lower-casing the tag and searching a list of ~60 names
@@ -13,7 +13,9 @@ from __future__ import annotations
 import markdown
 from markdown import treeprocessors
 
-CHECKED_VERSIONS = {(3, 11, 3)}  # _prettifyETree below is a copy of this version's
+from showcase.mkdocs.speed import internals
+
+CHECKED_VERSIONS = internals.CHECKED_VERSIONS["markdown"]  # `walk` below copies this version's PrettifyTreeprocessor._prettifyETree
 
 
 class FastPrettifyTreeprocessor(treeprocessors.PrettifyTreeprocessor):
@@ -39,7 +41,7 @@ class FastPrettifyTreeprocessor(treeprocessors.PrettifyTreeprocessor):
             self._block_level = md.is_block_level
         return super().run(root)
 
-    def _prettifyETree(self, elem) -> None:  # noqa: N802 — overrides Python-Markdown's method
+    def walk(self, elem) -> None:
         """ Recursively add line breaks to `ElementTree` children. """
         is_block_level = self._block_level or self.md.is_block_level
         i = "\n"
@@ -49,13 +51,16 @@ class FastPrettifyTreeprocessor(treeprocessors.PrettifyTreeprocessor):
                 elem.text = i
             for e in elem:
                 if is_block_level(e.tag):
-                    self._prettifyETree(e)
+                    self.walk(e)
         if not elem.tail or not elem.tail.strip():
             elem.tail = i
 
 
+internals.override_prettify_walk(FastPrettifyTreeprocessor, FastPrettifyTreeprocessor.walk)
+
+
 def register(md) -> None:
-    """Only for the version _prettifyETree was copied from: another keeps its own processor."""
+    """Only for the version `walk` was copied from: another keeps its own processor."""
     if markdown.__version_info__[:3] not in CHECKED_VERSIONS:
         return
     if "prettify" in md.treeprocessors and type(md.treeprocessors["prettify"]) is treeprocessors.PrettifyTreeprocessor:

@@ -1,4 +1,4 @@
-"""The `toc` extension's tree processor, minus two costs that cannot change its result (issue 10).
+"""The `toc` extension's tree processor, minus two costs that cannot change its result.
 
 Python-Markdown's `toc` (3.11) is about a tenth of converting a page here, mostly in two places:
 
@@ -26,7 +26,9 @@ from markdown import postprocessors
 from markdown.extensions import md_in_html, toc
 from markdown.util import STX
 
-CHECKED_VERSIONS = {(3, 11, 3)}  # toc.TocTreeprocessor.run below is a copy of this version's
+from showcase.mkdocs.speed import internals
+
+CHECKED_VERSIONS = internals.CHECKED_VERSIONS["markdown"]  # toc.TocTreeprocessor.run below is a copy of this version's
 KNOWN_POSTPROCESSORS = {
     "raw_html": (postprocessors.RawHtmlPostprocessor, md_in_html.MarkdownInHTMLPostprocessor),
     "amp_substitute": (postprocessors.AndSubstitutePostprocessor,),
@@ -35,6 +37,8 @@ _ESCAPED = ("&", "<", ">", STX)
 
 
 class FastTocTreeprocessor(toc.TocTreeprocessor):
+    # run() is longer than our functions may be (56 lines): it is upstream's run kept line for line, so
+    # that comparing it with a new Python-Markdown's is a plain diff; splitting it would hide the changes.
     def run(self, doc):
         if not self._fast_ok():
             return super().run(doc)
@@ -96,7 +100,7 @@ class FastTocTreeprocessor(toc.TocTreeprocessor):
         if markdown.__version_info__[:3] not in CHECKED_VERSIONS:
             return False
         registry = self.md.postprocessors
-        for name in registry._data:  # noqa: SLF001 — Registry has no public name list
+        for name in internals.registry_names(registry):
             if type(registry[name]) not in KNOWN_POSTPROCESSORS.get(name, ()):
                 return False
         return True

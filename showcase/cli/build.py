@@ -1,0 +1,178 @@
+"""`showcase build`: check the content, build the site beside the old one, swap it in only when whole.
+
+A content error, a crash or Ctrl-C leaves the previous `site/` exactly as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from showcase.cli.project import content_dir, parse_now
+from showcase.checks.run import check_content
+from showcase.content.problems import display_path
+from showcase.domain.edition import Edition
+from showcase.mkdocs.speed.processes import SHARED
+
+
+@dataclass
+class BuildResult:
+    site_dir: Path
+    pages: int
+    bundle: Path | None = None  # the offline zip, for --offline builds
+
+
+def cmd_build(args) -> int:
+    from showcase.cli.hosting import HostingError, normalize_base_url
+
+    try:
+        site_url = normalize_base_url(args.base_url) if args.base_url is not None else None
+        now = parse_now(args.now)
+    except (HostingError, ValueError) as exc:
+        print(f"错误: {exc}", file=sys.stderr)
+        return 2
+    precheck = checked_content(args.config_file, now)
+    if precheck is None:
+        return 1
+    options = {"edition": args.edition, "drafts": args.drafts, "now": args.now or "", "precheck": precheck}
+    if args.workers is not None:
+        options["render_workers"] = args.workers
+    interrupt_on_terminate()
+    started = time.monotonic()
+    code, result = run_build(args, site_url, options)
+    if result is not None:
+        report(args.edition, result, time.monotonic() - started)
+    return code
+
+
+def checked_content(config_file: str, now):
+    """The content checked on the build's own day (Beijing time), as the plugin would; None (problems
+    printed) when it has errors."""
+    from showcase.mkdocs.config import Precheck
+
+    root = content_dir(config_file)
+    today = Edition(now=now).moment.date()
+    checked = check_content(root, today=today, workers=SHARED)
+    if checked.problems.items:
+        print(checked.problems.report(), file=sys.stderr)
+    if checked.problems.errors:
+        print(f"内容有 {len(checked.problems.errors)} 个错误，未生成网站（原有网站保持不变）。", file=sys.stderr)
+        return None
+    return Precheck(root, today, checked)
+
+
+def run_build(args, site_url, options) -> tuple[int, BuildResult | None]:
+    """The build and what the editor is told when it fails: (exit code, result)."""
+    from showcase.mkdocs.build import BuildFailed
+
+    try:
+        return 0, build_site(args.config_file, site_dir=args.site_dir, strict=args.strict, site_url=site_url,
+                             offline=args.offline, precompress=args.precompress and not args.offline,
+                             options=options)
+    except BuildFailed as exc:
+        print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
+        return 1, None
+    except KeyboardInterrupt:
+        print("已中断（原有网站保持不变）。", file=sys.stderr)
+        return 130, None
+    except Exception as exc:  # a bug or a broken theme: the details for a developer, the outcome for the editor
+        import traceback
+
+        traceback.print_exc()
+        print(f"生成失败：程序出错（{exc}）（原有网站保持不变）", file=sys.stderr)
+        return 1, None
+
+
+def report(edition: str, result: BuildResult, elapsed: float) -> None:
+    print(f"完成：{edition == 'public' and '公开版' or '内网版'}，{result.pages} 个页面，"
+          f"用时 {elapsed:.1f} 秒，输出到 {display_path(result.site_dir)}/")
+    if result.bundle:
+        print(f"离线包：{display_path(result.bundle)}（解压后双击 index.html 打开）")
+
+
+def interrupt_on_terminate() -> None:
+    """`kill` (SIGTERM, e.g. a scheduler's timeout) ends a build like Ctrl-C: staging folder removed."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, interrupt)
+
+
+# ---- the atomic build ----------------------------------------------------------------------------
+
+def build_site(config_file: str, site_dir: str | None = None, strict: bool = True,
+               site_url: str | None = None, offline: bool = False, precompress: bool = False,
+               options: dict | None = None) -> BuildResult:
+    """`site_url`: serve under a sub-path (hosting.normalize_base_url); `offline`: a site that works
+    from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins;
+    `options`: showcase plugin options over mkdocs.yml's (showcase/mkdocs/config.py)."""
+    from showcase.cli import hosting
+    from showcase.mkdocs import build as mkdocs_build
+
+    config = mkdocs_build.load(config_file, strict=strict, site_url=site_url, offline=offline, options=options)
+    default_dir = config.site_dir + ("-offline" if offline else "")
+    target = Path(site_dir).resolve() if site_dir else Path(default_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        pages = mkdocs_build.build_into(config, staging)
+        if offline:
+            hosting.remove_offline_extras(staging)
+        if precompress:
+            hosting.precompress(staging)
+        swap_in(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if pages is None or offline:
+        pages = sum(1 for _ in target.rglob("*.html"))
+    bundle = offline_bundle(target, config.site_name) if offline else None
+    return BuildResult(target, pages, bundle)
+
+
+def offline_bundle(target: Path, site_name: str) -> Path:
+    """The offline site as a zip beside it, stamped with the time it was made (Beijing time)."""
+    from datetime import datetime, timedelta, timezone
+
+    from showcase.cli import hosting
+    from showcase.domain.formatting import cn_date
+
+    now = datetime.now(timezone(timedelta(hours=8)))
+    bundle = target.with_name(target.name + ".zip")
+    hosting.write_offline_zip(target, bundle, site_name, f"{cn_date(now.date())} {now:%H:%M}")
+    return bundle
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace `target` by `staging` with two renames; the old site is deleted only afterwards."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    try:
+        staging.rename(target)
+    except BaseException:
+        if old is not None:
+            old.rename(target)
+        raise
+    if old is not None:
+        discard(old)
+
+
+def discard(folder: Path) -> None:
+    """Delete a replaced site without keeping the editor waiting: deleting 20,000 files takes seconds,
+    so a detached process does it (the new site is already in place); here if that can't start."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], ignore_errors=True)",
+                          str(folder)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
