@@ -14,6 +14,7 @@ from showcase.domain.competition.scoring import (
     score_competition,
     weights_of,
 )
+from support.sites import REPO
 
 
 def competition(rounds, marks, entries=None, tiers=(), criteria=(("得分", 100),)):
@@ -247,7 +248,7 @@ def test_demo_competition_totals():
 
     from showcase.content.check import check_content
 
-    checked = check_content(Path(__file__).resolve().parents[1] / "content")
+    checked = check_content(REPO / "content")
     record = next(r for r in checked.records if r.kind == "competition" and r.id == "brand-show-2023")
     results = score_competition(record.fields)
     assert results.of("e01").total == Decimal("93.47")

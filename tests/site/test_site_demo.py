@@ -8,8 +8,9 @@ from pathlib import Path
 import yaml
 
 from support.site_html import between, headings, links, main_html, section, text_of
+from support.sites import REPO
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+CONTENT = REPO / "content"
 
 
 def front_matter(path: Path) -> dict:

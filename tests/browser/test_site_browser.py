@@ -11,8 +11,9 @@ import re
 from pathlib import Path
 
 import pytest
+from support.nginx import MINIMAL_TEMPLATE
 
-TEMPLATE = Path(__file__).parent / "support" / "nginx-minimal.conf.template"
+TEMPLATE = MINIMAL_TEMPLATE
 WIDTHS = {"desktop": (1366, 900), "phone": (375, 812)}
 PAGES = {"home": "", "brands": "brands/", "brand": "brands/wenlv-yidian/"}
 

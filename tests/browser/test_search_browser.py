@@ -3,13 +3,13 @@
 a broken index says so instead of finding nothing."""
 from __future__ import annotations
 
-from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 from support import hosting
+from support.nginx import MINIMAL_TEMPLATE
 
-MINIMAL = Path(__file__).parent / "support" / "nginx-minimal.conf.template"
+MINIMAL = MINIMAL_TEMPLATE
 
 
 def search(page, query: str) -> list[dict]:

@@ -8,8 +8,9 @@ import pytest
 
 from support.publishing import publish_sites
 from support.sites import REPO, build, copy_fixture
+from support.nginx import MINIMAL_TEMPLATE
 
-TEMPLATE = REPO / "tests" / "support" / "nginx-minimal.conf.template"
+TEMPLATE = MINIMAL_TEMPLATE
 
 
 @pytest.fixture(scope="module")

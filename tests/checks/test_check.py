@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from showcase.content.check import check_content
-from support.sites import showcase
+from support.sites import REPO, showcase
 
 UNITS = """\
 - id: wenlv
@@ -248,7 +248,7 @@ def test_cli_exit_codes_and_summary(tmp_path, content):
 
 
 def test_demo_content_is_clean():
-    root = Path(__file__).resolve().parents[1] / "content"
+    root = REPO / "content"
     checked = check_content(root)
     assert checked.problems.errors == [], checked.problems.report()
     assert len(checked.records) > 100

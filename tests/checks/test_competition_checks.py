@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from support.sites import copy_fixture, showcase
+from support.sites import REPO, copy_fixture, showcase
 
 COMPETITION = "content/competitions/show-2024.yml"
 
@@ -43,7 +43,7 @@ def test_fixture_and_demo_competitions_are_clean(project):
     # The demo's competition: no problem reported against it (other demo content may still change).
     from showcase.content.check import check_content
 
-    demo = Path(__file__).resolve().parents[1] / "content"
+    demo = REPO / "content"
     problems = [p.format() for p in check_content(demo).problems.items if "brand-show-2023" in p.path]
     assert problems == []
 

@@ -1,10 +1,10 @@
 """The test infrastructure itself: real nginx serves a sub-path, real Chromium loads it."""
 
-from pathlib import Path
 
 import pytest
+from support.nginx import MINIMAL_TEMPLATE
 
-TEMPLATE = Path(__file__).parent / "support" / "nginx-minimal.conf.template"
+TEMPLATE = MINIMAL_TEMPLATE
 
 INDEX = """<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>测试首页</title>

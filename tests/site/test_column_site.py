@@ -14,10 +14,11 @@ import pytest
 import yaml
 
 from support.column_html import links, main_html, text_of
-from support.sites import build, copy_fixture
+from support.sites import FIXTURES, build, copy_fixture
+from support.nginx import MINIMAL_TEMPLATE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-FIXTURE = Path(__file__).parent / "fixtures" / "column" / "content"
+FIXTURE = FIXTURES / "column" / "content"
 
 
 # ---- reading the fixture and the built site ------------------------------------------------------
@@ -269,7 +270,7 @@ def test_clipping_has_record_on_top_and_body_without_site_chrome(column_site):
 
 # ---- in a real browser, served by nginx under a sub-path ----------------------------------------------
 
-NGINX_TEMPLATE = Path(__file__).parent / "support" / "nginx-minimal.conf.template"
+NGINX_TEMPLATE = MINIMAL_TEMPLATE
 
 
 def test_calendar_and_clipping_in_chromium(column_site, nginx_server, page):

@@ -1,6 +1,5 @@
 """Pure logic of the showcase pages: pagination, counters, the 事迹汇编 helpers, anchors, numbers."""
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 from pymdownx.slugs import slugify
@@ -15,8 +14,9 @@ from showcase.pages import brands
 from showcase.pages import exemplars
 from showcase.pages.compilation import demote, rebase_links
 from showcase.pages.pagination import page_of, page_runs, page_src, page_title, paginate
+from support.sites import FIXTURES
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = FIXTURES
 
 
 def model_of(name: str):

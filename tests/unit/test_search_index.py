@@ -15,6 +15,7 @@ from showcase.search.indexer import IN_FIELDS, IN_TITLE, shard_count, write_inde
 from showcase.search.query import IndexReader, decode_postings
 from showcase.search.synonyms import synonym_group, unit_synonyms
 from showcase.search.tokenize import fnv1a
+from support.sites import REPO
 
 
 def doc(url, title, text, **kw) -> SearchDoc:
@@ -254,7 +255,7 @@ def test_synonym_groups_from_unit_names():
 def test_demo_units_give_the_short_name_of_the_culture_bureau():
     from showcase.content.check import check_content
 
-    units = [r for r in check_content(Path(__file__).resolve().parents[1] / "content").records if r.kind == "unit"]
+    units = [r for r in check_content(REPO / "content").records if r.kind == "unit"]
     groups = unit_synonyms(units)
     assert any("文旅局" in g and "文化和旅游局" in g for g in groups)
     assert all(len(name) >= 3 for group in groups for name in group)  # never a bare "局" or "市委"

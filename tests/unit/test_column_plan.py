@@ -10,8 +10,8 @@ import pytest
 from showcase.content.values import BEIJING
 from showcase.domain.edition import Edition
 from showcase.site import plan_site
+from support.sites import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 FIXTURE = REPO / "tests" / "fixtures" / "column" / "content"
 TEMPLATES = REPO / "theme" / "showcase"
 

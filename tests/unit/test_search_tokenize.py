@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
 
@@ -17,8 +16,9 @@ from showcase.search.tokenize import (
     runs,
     shard_of,
 )
+from support.sites import REPO
 
-ENGINE_JS = Path(__file__).resolve().parents[1] / "theme" / "assets" / "js" / "search-engine.js"
+ENGINE_JS = REPO / "theme" / "assets" / "js" / "search-engine.js"
 
 
 def grams_of(text: str) -> dict[str, int]:

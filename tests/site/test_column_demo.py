@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
 
 from support.column_html import links, main_html, text_of
+from support.sites import REPO
 
-CONTENT = Path(__file__).resolve().parents[1] / "content"
+CONTENT = REPO / "content"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 

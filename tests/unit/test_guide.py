@@ -1,10 +1,10 @@
 """The editors' guide documents every field of every record type, generated from the schema."""
-from pathlib import Path
 
 from showcase.content.schema import KINDS
 from tools.field_tables import render
+from support.sites import REPO
 
-GUIDE = Path(__file__).resolve().parents[1] / "docs" / "editors-guide.md"
+GUIDE = REPO / "docs" / "editors-guide.md"
 
 
 def test_guide_tables_are_current():

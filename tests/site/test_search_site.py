@@ -12,8 +12,8 @@ from showcase.content.check import check_content
 from showcase.content.schema import fields_of
 from showcase.search.query import IndexReader
 from showcase.domain.urls import page_path, url_of
+from support.sites import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 
 
 def indexed_urls(site: Path) -> list[str]:

@@ -23,8 +23,8 @@ from showcase.images.safety import inspect_svg
 from showcase.images.variants import OUTPUT_DIR, centre_crop, plan_rendition, widths_for
 from showcase.pages.render import make_environment
 from support import image_factory as make
+from support.sites import REPO
 
-REPO = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture

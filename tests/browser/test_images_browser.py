@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from support.sites import build
-from test_images_build import image_project
+from support.image_project import image_project
 
 
 @pytest.fixture(scope="module")
