@@ -247,8 +247,8 @@ def test_cli_exit_codes_and_summary(tmp_path, content):
     assert result.stdout.strip().splitlines()[-1] == "检查完成：0 个错误，0 个警告，3 条记录。"
 
 
-def test_demo_content_is_clean():
-    root = REPO / "content"
+def test_demo_content_is_clean(demo_content):
+    root = demo_content
     checked = check_content(root)
     assert checked.problems.errors == [], checked.problems.report()
     assert len(checked.records) > 100

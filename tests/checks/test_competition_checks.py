@@ -36,14 +36,14 @@ def project(tmp_path):
     return copy_fixture("competition", tmp_path)
 
 
-def test_fixture_and_demo_competitions_are_clean(project):
+def test_fixture_and_demo_competitions_are_clean(project, demo_content):
     code, lines = check(project)
     assert code == 0, lines
     assert not [line for line in lines if "competitions/" in line], lines
     # The demo's competition: no problem reported against it (other demo content may still change).
     from showcase.content.check import check_content
 
-    demo = REPO / "content"
+    demo = demo_content
     problems = [p.format() for p in check_content(demo).problems.items if "brand-show-2023" in p.path]
     assert problems == []
 

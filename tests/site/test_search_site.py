@@ -32,8 +32,8 @@ def test_every_indexed_page_exists_once(demo_site):
         assert (demo_site / url / "index.html").is_file(), url
 
 
-def test_record_pages_are_indexed_and_retracted_ones_are_not(demo_site):
-    records = check_content(REPO / "content").records
+def test_record_pages_are_indexed_and_retracted_ones_are_not(demo_site, demo_content):
+    records = check_content(demo_content).records
     urls = set(indexed_urls(demo_site))
     retracted = [url_of(page_path(r)) for r in records if r.status == "retracted"]
     assert retracted
@@ -78,10 +78,10 @@ def strings_in(value) -> list[str]:
     return []
 
 
-def internal_texts() -> list[str]:
+def internal_texts(content: Path) -> list[str]:
     """Text only the internal edition may show: internal records' bodies and fields, internal fields."""
     texts = []
-    for record in check_content(REPO / "content").records:
+    for record in check_content(content).records:
         spec = fields_of(record.kind)
         if record.visibility == "internal":
             texts += [s for s in re.split(r"[。！？\n]", record.body) if len(s.strip(" #*-")) >= 12]
@@ -95,25 +95,25 @@ def internal_texts() -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def public_site(tmp_path_factory) -> Path:
-    project = sites.copy_demo(tmp_path_factory.mktemp("search-public"))
+def public_site(tmp_path_factory, demo_image_cache) -> Path:
+    project = sites.copy_demo(tmp_path_factory.mktemp("search-public"), demo_image_cache)
     return sites.build(project, "--edition", "public")
 
 
-def test_public_edition_search_holds_nothing_internal(public_site, demo_site):
+def test_public_edition_search_holds_nothing_internal(public_site, demo_site, demo_content):
     # What the edition withholds (internal records, internal fields) must not be findable. A few
     # such strings legitimately reach public pages (an internal branch's name in the public honor
     # list); those are the edition's call, so only text no public page shows is checked.
     html = "\n".join(p.read_text(encoding="utf-8") for p in public_site.rglob("*.html"))
-    withheld = [t for t in internal_texts() if t not in html]
+    withheld = [t for t in internal_texts(demo_content) if t not in html]
     assert len(withheld) >= 5, withheld  # the demo has internal records and fields: not vacuous
     text = search_text(public_site)
     assert not [t for t in withheld if t in text]
     assert [t for t in withheld if t in search_text(demo_site)]  # the intranet edition does find them
 
 
-def test_public_edition_indexes_no_internal_page(public_site):
-    records = check_content(REPO / "content").records
+def test_public_edition_indexes_no_internal_page(public_site, demo_content):
+    records = check_content(demo_content).records
     internal = {url_of(page_path(r)) for r in records if r.visibility == "internal" and r.kind in
                 ("brand", "exemplar", "article", "notice")}
     assert internal

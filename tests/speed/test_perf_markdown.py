@@ -37,8 +37,8 @@ def convert(text: str, fast: bool, extra: tuple = ()) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo_pages():
-    plan = plan_site(REPO / "content", Edition(drafts=True), REPO / "theme" / "showcase", site={"name": "t", "url": ""})
+def demo_pages(demo_content):
+    plan = plan_site(demo_content, Edition(drafts=True), REPO / "theme" / "showcase", site={"name": "t", "url": ""})
     assert plan.ok, plan.problems.report()
     plain = [p.read_text(encoding="utf-8") for p in (REPO / "content").rglob("*.md")]
     return [markdown_text for _spec, markdown_text in plan.pages] + plain

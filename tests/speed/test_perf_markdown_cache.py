@@ -40,8 +40,8 @@ def build(project: Path, site: Path, *args: str, seed: str = "0"):
     return showcase("build", "-d", str(site), *args, cwd=project, env={"PYTHONHASHSEED": seed})
 
 
-def test_a_build_from_the_cache_is_the_same_site_byte_for_byte(tmp_path):
-    demo = copy_demo(tmp_path / "p")
+def test_a_build_from_the_cache_is_the_same_site_byte_for_byte(tmp_path, demo_image_cache):
+    demo = copy_demo(tmp_path / "p", demo_image_cache)
     plugin_options(demo, page_cache="")
     cold = build(demo, tmp_path / "cold", seed="1")
     assert cold.returncode == 0, cold.stderr

@@ -51,8 +51,8 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_build_from_the_store_is_the_same_site_byte_for_byte(tmp_path):
-    demo = copy_demo(tmp_path / "p")
+def test_a_build_from_the_store_is_the_same_site_byte_for_byte(tmp_path, demo_image_cache):
+    demo = copy_demo(tmp_path / "p", demo_image_cache)
     cold = build(demo, tmp_path / "cold", seed="1")
     assert cold.returncode == 0, cold.stderr
     assert len(entries(demo)) > 200  # every generated page outside the navigation was kept

@@ -15,8 +15,8 @@ ONE_WORKER = {"SHOWCASE_RENDER_WORKERS": "1", "PYTHONHASHSEED": "0"}  # a worker
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    project = copy_demo(tmp_path_factory.mktemp("perf-parallel"))
+def demo(tmp_path_factory, demo_image_cache):
+    project = copy_demo(tmp_path_factory.mktemp("perf-parallel"), demo_image_cache)
     plugin_options(project, page_cache="")  # every page rendered, by the workers or not
     return project
 

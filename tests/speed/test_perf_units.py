@@ -9,8 +9,8 @@ from showcase.domain.urls import relative_link
 from support.sites import REPO
 
 
-def test_relative_links_are_what_posixpath_relpath_gives():
-    plan = plan_site(REPO / "content", Edition(drafts=True), REPO / "theme" / "showcase", site={"name": "t", "url": ""},
+def test_relative_links_are_what_posixpath_relpath_gives(demo_content):
+    plan = plan_site(demo_content, Edition(drafts=True), REPO / "theme" / "showcase", site={"name": "t", "url": ""},
                      render=False)
     paths = sorted({spec.src_path for spec, _ in plan.pages})[::3] + ["index.md", "a.md", "x/./y.md", "../up.md"]
     assert len(paths) > 60

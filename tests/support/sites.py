@@ -22,22 +22,22 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return target
 
 
-# Demo copies share the repository's image cache: it is keyed by content hash and settings and
-# written atomically, so sharing is what a user's repeated builds do — and it spares every test
-# build the ~30 s of processing the demo's photos.
-SHARED_IMAGE_CACHE = REPO / ".cache" / "showcase-images"
+def copy_demo(dest: Path, image_cache: Path | None = None) -> Path:
+    """A writable copy of the demo project (content/, mkdocs.yml; theme/ by absolute path).
 
-
-def copy_demo(dest: Path, shared_image_cache: bool = True) -> Path:
-    """A writable copy of the demo project (content/, mkdocs.yml; theme/ by absolute path)."""
+    With `image_cache`, the copy's plugin keeps processed images there: the cache is keyed by content
+    hash and settings and written atomically, so copies sharing one (the session's, see conftest's
+    `demo_image_cache`) do what a user's repeated builds do — and only the first pays the ~30 s of
+    processing the demo's photos. Never the checkout's .cache/: tests do not write into the repository.
+    """
     target = dest / "demo"
     target.mkdir(parents=True)
     shutil.copytree(REPO / "content", target / "content")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
                                                                       f"custom_dir: {REPO / 'theme'}")
-    if shared_image_cache:
+    if image_cache is not None:
         assert "\n  - showcase\n" in text, "mkdocs.yml's plugin entry changed: update copy_demo"
-        text = text.replace("\n  - showcase\n", f"\n  - showcase:\n      image_cache: {SHARED_IMAGE_CACHE}\n", 1)
+        text = text.replace("\n  - showcase\n", f"\n  - showcase:\n      image_cache: {image_cache}\n", 1)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
 

@@ -234,7 +234,7 @@ def test_judges_marks_are_kept_only_when_asked():
                                                               ("j3", "85", "")]
 
 
-def test_demo_competition_totals():
+def test_demo_competition_totals(demo_content):
     """content/competitions/brand-show-2023.yml, two entries worked by hand.
 
     e01 prelim (mean of 7): 97 + 92 + 93 + 94 + 92 + 93 + 92 = 653 → 653/7 = 93.2857…
@@ -244,11 +244,9 @@ def test_demo_competition_totals():
         final: 82, 77, 77, 81, 82, 77, 83 → drop 83 and one 77 → (82+77+81+82+77)/5 = 399/5 = 79.8
         total = 0.4 × 557/7 + 0.6 × 79.8 = 31.8285… + 47.88 = 79.7085… → 79.71
     """
-    from pathlib import Path
-
     from showcase.content.check import check_content
 
-    checked = check_content(REPO / "content")
+    checked = check_content(demo_content)
     record = next(r for r in checked.records if r.kind == "competition" and r.id == "brand-show-2023")
     results = score_competition(record.fields)
     assert results.of("e01").total == Decimal("93.47")

@@ -252,10 +252,10 @@ def test_synonym_groups_from_unit_names():
     assert unit_synonyms(units) == [["人力资源和社会保障局", "人事局", "人社局"]]  # 教育局: one name only
 
 
-def test_demo_units_give_the_short_name_of_the_culture_bureau():
+def test_demo_units_give_the_short_name_of_the_culture_bureau(demo_content):
     from showcase.content.check import check_content
 
-    units = [r for r in check_content(REPO / "content").records if r.kind == "unit"]
+    units = [r for r in check_content(demo_content).records if r.kind == "unit"]
     groups = unit_synonyms(units)
     assert any("文旅局" in g and "文化和旅游局" in g for g in groups)
     assert all(len(name) >= 3 for group in groups for name in group)  # never a bare "局" or "市委"

@@ -1,5 +1,6 @@
 """Pure logic of the showcase pages: pagination, counters, the 事迹汇编 helpers, anchors, numbers."""
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from pymdownx.slugs import slugify
@@ -14,13 +15,10 @@ from showcase.pages import brands
 from showcase.pages import exemplars
 from showcase.pages.compilation import demote, rebase_links
 from showcase.pages.pagination import page_of, page_runs, page_src, page_title, paginate
-from support.sites import FIXTURES
-
-FIXTURES = FIXTURES
 
 
-def model_of(name: str):
-    checked = check_content(FIXTURES / name / "content")
+def model_of(content: Path):
+    checked = check_content(content)
     assert not checked.problems.errors, checked.problems.report()
     edition = Edition(now=datetime(2025, 1, 1, tzinfo=BEIJING))
     return build_model(select(checked.records, edition), edition)
@@ -119,8 +117,12 @@ def test_metric_numbers_read_as_written(value, shown):
 
 # ---- derived data on the fixture --------------------------------------------------------------------
 
-def test_counters_count_honorees_without_revoked_awards():
-    model = model_of("site-showcase")
+@pytest.fixture(scope="module")
+def model(fixture_content):
+    return model_of(fixture_content("site-showcase"))
+
+
+def test_counters_count_honorees_without_revoked_awards(model):
     counters = {c.kind: c for c in campaign_counters(model)}
     # brand exemplars: the exemplar page bx-hongqi, the brand `lone` named directly, a name without page
     assert counters["brand_exemplar"].count == 3 and counters["brand_exemplar"].pages == 1
@@ -133,30 +135,27 @@ def test_counters_count_honorees_without_revoked_awards():
     assert (official.official, official.measure, official.as_of.isoformat()) == (274, "名", "2023-04-21")
 
 
-def test_column_progress_counts_published_articles_against_the_plan():
-    (progress,) = column_progress(model_of("site-showcase"))
+def test_column_progress_counts_published_articles_against_the_plan(model):
+    (progress,) = column_progress(model)
     assert (progress.published, progress.planned, progress.percent) == (2, 100, 2)
     assert progress.latest.id == "second"
 
 
-def test_wall_orders_units_officially_and_sub_brands_after_their_parent():
-    model = model_of("site-showcase")
+def test_wall_orders_units_officially_and_sub_brands_after_their_parent(model):
     cards = brands.wall_cards(model)
     assert [c.brand.id for c in cards] == ["hongqi", "hongqi-guan", "hongqi-shu", "lone"]
     assert [c.level for c in cards] == ["main", "sub", "sub", "main"]
     assert cards[0].matrix_label == "“1+2”" and cards[1].parent.id == "hongqi"
 
 
-def test_matrix_is_the_whole_tree_seen_from_any_member():
-    model = model_of("site-showcase")
+def test_matrix_is_the_whole_tree_seen_from_any_member(model):
     tree = brands.matrix_of(model, model.get("brand", "hongqi-shu"))
     assert tree.brand.id == "hongqi" and tree.size == 3
     assert [(n.brand.id, n.current) for n in tree.children] == [("hongqi-guan", False), ("hongqi-shu", True)]
     assert brands.matrix_of(model, model.get("brand", "lone")) is None
 
 
-def test_exemplar_year_and_honors_come_from_the_batches():
-    model = model_of("site-showcase")
+def test_exemplar_year_and_honors_come_from_the_batches(model):
     card = exemplars.card(model, model.get("exemplar", "rf-shu"))
     assert card.year_label == "2021年度"
     assert [a.batch.id for a in card.awards] == ["rf-2021"]
