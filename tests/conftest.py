@@ -53,7 +53,7 @@ def pytest_sessionfinish(session, exitstatus):
     if created:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
-            reporter.write_line(repo_guard.report(created), red=True, bold=True)
+            reporter.write_line("\n" + repo_guard.report(created), red=True, bold=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
