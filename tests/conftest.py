@@ -40,6 +40,11 @@ from support import sites as site_support
 _BEFORE = pytest.StashKey[set]()
 
 
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", dest="update_golden",
+                     help="rewrite tests/golden/ from the fixtures' builds (then review git diff)")
+
+
 def pytest_sessionstart(session):
     before = repo_guard.stray_files(site_support.REPO)
     if before is not None:
@@ -50,6 +55,8 @@ def pytest_sessionfinish(session, exitstatus):
     before = session.stash.get(_BEFORE, None)
     after = repo_guard.stray_files(site_support.REPO) if before is not None else None
     created = (after or set()) - (before or set())
+    if session.config.getoption("update_golden"):
+        created = {name for name in created if not name.startswith("tests/golden/")}
     if created:
         reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter is not None:
