@@ -3,7 +3,7 @@ of every family (print views included), and on the main families phone (375 px) 
 layouts do not overflow.
 
 Screenshots are written to the test's tmp dir; with SHOWCASE_SCREENSHOTS=docs/screenshots they are
-(re)written there for the README: SHOWCASE_SCREENSHOTS=docs/screenshots pytest tests/test_hosting_a11y.py
+(re)written there for the README: SHOWCASE_SCREENSHOTS=docs/screenshots pytest tests/browser/test_hosting_a11y.py
 """
 from __future__ import annotations
 

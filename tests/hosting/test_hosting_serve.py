@@ -3,7 +3,6 @@ theme and mkdocs.yml. Runs the real command on a copy of the basic fixture with 
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import socket
 import subprocess
@@ -46,9 +45,9 @@ def listening_on_all_interfaces(port: int) -> bool:
 @pytest.fixture
 def served(tmp_path):
     project = site_support.copy_fixture("basic", tmp_path)
-    shutil.copytree(site_support.REPO / "theme", project / "theme")
+    site_support.own_theme(project)
     config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace(f"custom_dir: {site_support.REPO / 'theme'}", "custom_dir: theme")
+    text = config.read_text(encoding="utf-8")
     assert "custom_dir: theme\n" in text and "extra_css" not in text
     config.write_text(text + "extra_css:\n  - assets/css/showcase.css\n", encoding="utf-8")
 

@@ -1,6 +1,6 @@
 """Competition pages built from tests/fixtures/competition, in both editions.
 
-The fixture's show-2024 (publish_scores: true) was worked by hand (see tests/test_scoring.py for the
+The fixture's show-2024 (publish_scores: true) was worked by hand (see tests/unit/test_scoring.py for the
 method): a 红旗商务 89.85 (1st, 一等奖), b 绿野先锋 88.14 (2nd, 二等奖), d 安心民政 and c 清风审计 both
 84.59 (3rd equal, 三等奖). show-2022 (publish_scores: false): y 清风审计 91.67 with the explicit
 最佳创意奖, x 绿野先锋 85.33 一等奖, z 安心民政 79.33 二等奖.
@@ -179,7 +179,7 @@ def test_big_screen_page_is_standalone_and_offline(sites):
 def test_demo_competition(demo_site):
     """content/competitions/brand-show-2023.yml: publish_scores false, so totals but no judge anywhere."""
     page = text_of(html(demo_site, "competitions/brand-show-2023/index.html"))
-    assert re.search(r"1 文旅红·一店一名片 \S+ 93\.29 93\.60 93\.47 一等奖", page)  # see tests/test_scoring.py
+    assert re.search(r"1 文旅红·一店一名片 \S+ 93\.29 93\.60 93\.47 一等奖", page)  # see tests/unit/test_scoring.py
     assert re.search(r"10 红色安居 \S+ 79\.57 79\.80 79\.71 三等奖", page)
     assert "初赛得分×40% + 决赛得分×60%" in page
     judges = [f"评委{n}" for n in "一二三四五六七"]

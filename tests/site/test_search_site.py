@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ from showcase.content.check import check_content
 from showcase.content.schema import fields_of
 from showcase.search.query import IndexReader
 from showcase.domain.urls import page_path, url_of
-from support.sites import REPO
 
 
 
@@ -124,12 +122,8 @@ def test_public_edition_indexes_no_internal_page(public_site, demo_content):
 
 def test_a_theme_without_the_search_engine_fails_the_build(tmp_path):
     project = sites.copy_fixture("basic", tmp_path)
-    theme = tmp_path / "theme"
-    shutil.copytree(REPO / "theme", theme)
+    theme = sites.own_theme(project, tmp_path / "theme")
     (theme / "assets" / "js" / "search-engine.js").unlink()
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(str(REPO / "theme"), str(theme)),
-                      encoding="utf-8")
     result = sites.showcase("build", "-d", str(project / "site"), cwd=project)
     assert result.returncode != 0
     assert "站内检索索引生成失败" in result.stderr and "search-engine.js" in result.stderr

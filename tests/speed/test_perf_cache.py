@@ -5,13 +5,12 @@ is compared with a fresh `showcase build` of the same content. Timing is measure
 benchmarks/serve_bench.py, not here."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from showcase.mkdocs.serve import Preview, PreviewServer
-from support.sites import REPO, copy_fixture, showcase
+from support.sites import copy_fixture, own_theme, showcase
 
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}/"
@@ -26,10 +25,8 @@ def session(tmp_path, monkeypatch):
     for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW", "SHOWCASE_RENDER_WORKERS"):
         monkeypatch.delenv(key, raising=False)
     project = copy_fixture("basic", tmp_path)
-    shutil.copytree(REPO / "theme", project / "theme")
+    own_theme(project)
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"custom_dir: {REPO / 'theme'}", "custom_dir: theme"),
-                      encoding="utf-8")
     monkeypatch.chdir(project)
     preview = Preview(str(config), str(tmp_path / "served"), port=PORT)
     preview.build(preview.config)

@@ -2,25 +2,11 @@
 every page is the same with and without it. Speed is measured in benchmarks/."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import markdown
 import pytest
-import yaml
 
-from showcase.domain.edition import Edition
 from showcase.mkdocs.speed.markdown.inline import FastInlineExtension, FastInlineProcessor
-from showcase.site import plan_site
-from support.sites import REPO
-
-
-class _Lenient(yaml.SafeLoader):
-    pass
-
-
-_Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-CONFIG = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Lenient)
-EXTENSIONS = [e if isinstance(e, str) else next(iter(e)) for e in CONFIG["markdown_extensions"]]
+from support.markdown_pages import EXTENSIONS
 
 TRICKY = [
     "纯中文段落，没有任何标记。", "行尾两个空格  \n换行", "**粗体**与*斜体*与_下划线_", "a * b * c 与 2*3",
@@ -34,14 +20,6 @@ TRICKY = [
 def convert(text: str, fast: bool, extra: tuple = ()) -> str:
     extensions = EXTENSIONS + list(extra) + ([FastInlineExtension()] if fast else [])
     return markdown.Markdown(extensions=extensions).convert(text)
-
-
-@pytest.fixture(scope="module")
-def demo_pages(demo_content):
-    plan = plan_site(demo_content, Edition(drafts=True), REPO / "theme" / "showcase", site={"name": "t", "url": ""})
-    assert plan.ok, plan.problems.report()
-    plain = [p.read_text(encoding="utf-8") for p in (REPO / "content").rglob("*.md")]
-    return [markdown_text for _spec, markdown_text in plan.pages] + plain
 
 
 def test_every_demo_page_converts_to_the_same_html(demo_pages):

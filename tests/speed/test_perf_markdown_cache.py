@@ -1,17 +1,16 @@
 """Converted Markdown kept between builds (showcase/mkdocs/speed/markdown_cache.py): a build that reuses it
 is the same byte for byte as one that converts everything, and an entry is never reused once anything
 its page depends on has changed. The store of finished pages is off here (it would skip the conversions
-altogether; tests/test_perf_page_store.py). Speed is measured in benchmarks/ (build_bench.py)."""
+altogether; tests/speed/test_perf_page_store.py). Speed is measured in benchmarks/ (build_bench.py)."""
 from __future__ import annotations
 
-import pickle
 import subprocess
 import sys
-import zlib
 from pathlib import Path
 
 import pytest
 
+from support import cache_entries
 from support.sites import copy_demo, copy_fixture, plugin_options, showcase
 from support.sites import file_digests as digest
 
@@ -20,16 +19,14 @@ MARKER = "<p>FROM-THE-CACHE</p>"
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted(p for p in (project / CACHE).glob("*/*") if p.name.endswith(".pickle.z"))
+    return cache_entries.entries(project, CACHE)
 
 
 def tamper(project: Path) -> int:
     """Mark every cached conversion, so a page built from the cache shows it."""
-    for path in entries(project):
-        entry = pickle.loads(zlib.decompress(path.read_bytes()))
+    def mark(entry):
         entry.content += MARKER
-        path.write_bytes(zlib.compress(pickle.dumps(entry)))
-    return len(entries(project))
+    return cache_entries.rewrite(project, CACHE, mark)
 
 
 def quiet(text: str) -> list[str]:

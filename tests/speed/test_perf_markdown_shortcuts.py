@@ -17,7 +17,7 @@ from showcase.mkdocs.speed.markdown import blocks as fast_blocks
 from showcase.mkdocs.speed.markdown import prettify as fast_prettify
 from showcase.mkdocs.speed.markdown import toc as fast_toc
 from showcase.mkdocs.speed.markdown.inline import FastInlineExtension
-from test_perf_markdown import EXTENSIONS, demo_pages  # noqa: F401 — the fixture
+from support.markdown_pages import EXTENSIONS
 
 # As MkDocs builds the site: its own defaults added, toc configured as in mkdocs.yml.
 MKDOCS = ["toc", "tables", "fenced_code"] + [e for e in EXTENSIONS if e not in ("toc", "tables")]
@@ -55,7 +55,7 @@ def conversion(text: str, fast: bool, extra: tuple = ()) -> tuple:
     return html, md.toc_tokens, md.toc
 
 
-def test_every_demo_page_converts_the_same_as_mkdocs_converts_it(demo_pages):  # noqa: F811
+def test_every_demo_page_converts_the_same_as_mkdocs_converts_it(demo_pages):
     different = [text[:80] for text in demo_pages if conversion(text, True) != conversion(text, False)]
     assert different == []
 

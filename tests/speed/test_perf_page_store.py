@@ -3,14 +3,13 @@ is the same byte for byte as one that renders everything, after every kind of ed
 while nothing it is made of has changed. Speed is measured in benchmarks/ (build_bench.py)."""
 from __future__ import annotations
 
-import pickle
 import shutil
-import zlib
 from pathlib import Path
 
 import pytest
 
-from support.sites import REPO, copy_demo, copy_fixture, plugin_options, showcase
+from support import cache_entries
+from support.sites import copy_demo, copy_fixture, own_theme, plugin_options, showcase
 from support.sites import file_digests as digest
 
 STORE = Path(".cache") / "showcase-pages"
@@ -18,16 +17,14 @@ MARKER = "<!-- FROM-THE-PAGE-STORE -->"
 
 
 def entries(project: Path) -> list[Path]:
-    return sorted(p for p in (project / STORE).glob("*/*") if p.name.endswith(".pickle.z"))
+    return cache_entries.entries(project, STORE)
 
 
 def tamper(project: Path) -> int:
     """Mark every kept page, so a page taken from the store shows it."""
-    for path in entries(project):
-        entry = pickle.loads(zlib.decompress(path.read_bytes()))
+    def mark(entry):
         entry.rendered.output = entry.rendered.output.replace("</body>", MARKER + "</body>")
-        path.write_bytes(zlib.compress(pickle.dumps(entry)))
-    return len(entries(project))
+    return cache_entries.rewrite(project, STORE, mark)
 
 
 def marked(site: Path) -> set[str]:
@@ -70,8 +67,7 @@ def basic(tmp_path, monkeypatch):
     for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW", "SHOWCASE_RENDER_WORKERS"):
         monkeypatch.delenv(key, raising=False)
     project = copy_fixture("basic", tmp_path)
-    shutil.copytree(REPO / "theme", project / "theme")  # a theme of its own, to edit
-    edit(project / "mkdocs.yml", f"custom_dir: {REPO / 'theme'}", "custom_dir: theme")
+    own_theme(project)  # to edit
     assert build(project, tmp_path / "first").returncode == 0
     return project
 

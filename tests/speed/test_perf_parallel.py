@@ -2,12 +2,11 @@
 byte for byte, and errors must surface as they do without workers. Speed is measured in benchmarks/."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from support.sites import REPO, copy_demo, copy_fixture, plugin_options, showcase
+from support.sites import copy_demo, copy_fixture, own_theme, plugin_options, showcase
 from support.sites import file_digests as digest
 
 SERIAL = {"SHOWCASE_RENDER_WORKERS": "-1", "PYTHONHASHSEED": "0"}
@@ -49,16 +48,11 @@ def test_public_edition_with_a_worker_is_the_same(demo, tmp_path):
 def broken_theme_project(tmp_path: Path) -> Path:
     """The basic fixture with a theme whose page template fails on brand pages only."""
     project = copy_fixture("basic", tmp_path)
-    theme = tmp_path / "theme"
-    shutil.copytree(REPO / "theme", theme)
-    main = theme / "main.html"
+    main = own_theme(project, tmp_path / "theme") / "main.html"
     main.write_text(main.read_text(encoding="utf-8").replace(
         "{% block content %}",
         '{% block content %}{% if showcase and showcase.kind == "brand" %}{{ showcase.no_such.thing }}{% endif %}', 1),
         encoding="utf-8")
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(f"custom_dir: {REPO / 'theme'}",
-                                                                 f"custom_dir: {theme}"), encoding="utf-8")
     return project
 
 

@@ -42,6 +42,27 @@ def copy_demo(dest: Path, image_cache: Path | None = None) -> Path:
     return target
 
 
+def own_theme(project: Path, theme: Path | None = None) -> Path:
+    """Give a copied project a theme of its own to edit: theme/ copied to `theme` (default
+    project/theme, named relatively in mkdocs.yml) in place of the checkout's."""
+    theme = theme or project / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert f"custom_dir: {REPO / 'theme'}" in text, "copy the project with copy_fixture/copy_demo first"
+    named = "theme" if theme == project / "theme" else str(theme)
+    config.write_text(text.replace(f"custom_dir: {REPO / 'theme'}", f"custom_dir: {named}"), encoding="utf-8")
+    return theme
+
+
+def plan_images(content: Path):
+    """Image settings for plan_site on a copied content/: the cache beside it (the default is relative to
+    the working directory, which under pytest is the checkout)."""
+    from showcase.images.catalog import ImageSettings
+
+    return ImageSettings(cache_dir=Path(content).parent / ".cache" / "showcase-images")
+
+
 def file_digests(folder: Path) -> dict[str, str]:
     """sha256 of every file under `folder`, by relative path: two sites compared byte for byte."""
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()

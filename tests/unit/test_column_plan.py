@@ -10,9 +10,9 @@ import pytest
 from showcase.content.values import BEIJING
 from showcase.domain.edition import Edition
 from showcase.site import plan_site
-from support.sites import REPO
+from support.sites import FIXTURES, REPO, plan_images
 
-FIXTURE = REPO / "tests" / "fixtures" / "column" / "content"
+FIXTURE = FIXTURES / "column" / "content"
 TEMPLATES = REPO / "theme" / "showcase"
 
 
@@ -24,7 +24,7 @@ def content(tmp_path) -> Path:
 
 
 def plan(content: Path, **edition):
-    result = plan_site(content, Edition(**edition), TEMPLATES, site={"name": "测试"})
+    result = plan_site(content, Edition(**edition), TEMPLATES, site={"name": "测试"}, images=plan_images(content))
     assert result.ok, result.problems.report()
     return {spec.src_path: (spec, markdown) for spec, markdown in result.pages}, result
 
