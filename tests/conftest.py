@@ -15,7 +15,8 @@ fixture_content   factory: ``fixture_content("basic")`` is a session copy of tha
 
 A missing prerequisite (chromium, playwright, nginx) fails the test when CI=true
 and skips it otherwise. Tests using these fixtures get the ``browser`` / ``nginx``
-markers automatically, so ``pytest -m "not browser and not nginx"`` runs the rest.
+markers automatically, so ``pytest -m "not browser and not nginx"`` runs the rest; they, and the
+tests building the demo, are also ``slow`` (SLOW_FIXTURES), so ``pytest -m "not slow"`` is the fast tier.
 
 The session fails when a test wrote into the repository (support/repo_guard.py): every file git
 does not track, ignored ones included, is listed at the start and compared at the end.
@@ -64,13 +65,22 @@ def pytest_sessionfinish(session, exitstatus):
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
+# A test using any of these is slow (the fast tier, `pytest -m "not slow"`, leaves it out): a real
+# browser or web server, or a build of the demo (its photos, 300 pages). Tests that build in fixtures
+# of their own carry the mark themselves.
+SLOW_FIXTURES = {"browser", "page", "nginx_server", "demo_site", "demo_site_dangjian", "demo_offline",
+                 "hosting_demo_project", "demo_image_cache", "competition_sites", "basic_site", "demo_pages"}
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        names = getattr(item, "fixturenames", ())
-        if "browser" in names or "page" in names:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & {"browser", "page"}:
             item.add_marker(pytest.mark.browser)
         if "nginx_server" in names:
             item.add_marker(pytest.mark.nginx)
+        if names & SLOW_FIXTURES:
+            item.add_marker(pytest.mark.slow)
 
 
 @pytest.fixture(scope="session")

@@ -62,6 +62,7 @@ def test_new_rejects_a_bad_id(project):
     assert result.returncode == 1 and "标识“文旅”不合规" in result.stderr
 
 
+@pytest.mark.slow
 def test_build_reports_summary(project):
     result = showcase("build", cwd=project)
     assert result.returncode == 0, result.stderr
@@ -72,6 +73,7 @@ def test_build_reports_summary(project):
     assert not list((project / "site").rglob("*.yml"))
 
 
+@pytest.mark.slow
 def test_build_with_errors_keeps_the_previous_site(project):
     assert showcase("build", cwd=project).returncode == 0
     index = project / "site/index.html"

@@ -50,6 +50,7 @@ def test_plain_pages_and_the_home_page_are_checked_too(tmp_path):
     assert f"content/index.md:7: 错误: HTML 里有 <script>（会执行脚本或嵌入外部页面） — {HINT}" in lines
 
 
+@pytest.mark.slow
 def test_the_build_strips_what_a_skipped_check_let_through(tmp_path, monkeypatch):
     """Defence in depth: with the raw-HTML check removed, the build still ships no active content."""
     import showcase.checks

@@ -14,6 +14,8 @@ import pytest
 from support.sites import copy_fixture, showcase
 from support.sites import file_digests as digest
 
+pytestmark = pytest.mark.slow  # builds, then interrupts builds
+
 HOOK = '''
 import os, time
 from pathlib import Path

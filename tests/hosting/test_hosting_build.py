@@ -61,6 +61,7 @@ def basic_project(tmp_path) -> Path:
     return project
 
 
+@pytest.mark.slow
 def test_sub_path_build_points_404_page_canonical_links_and_sitemap_at_the_sub_path(tmp_path):
     project = basic_project(tmp_path)
     site = site_support.build(project, "--base-url", "http://dj.example.internal/dangjian")
@@ -91,6 +92,7 @@ def test_demo_sub_path_404_page(demo_site_dangjian):
 
 # ---- --precompress ---------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_precompress_writes_gzip_twins_only_where_they_help(tmp_path):
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
@@ -153,6 +155,7 @@ def test_every_link_of_the_offline_site_names_an_existing_file(demo_offline):
     assert dead == [], "\n".join(dead[:30])
 
 
+@pytest.mark.slow
 def test_offline_build_defaults_to_site_offline_beside_site(tmp_path):
     project = basic_project(tmp_path)
     result = site_support.showcase("build", "--offline", cwd=project, check=True)
@@ -163,6 +166,7 @@ def test_offline_build_defaults_to_site_offline_beside_site(tmp_path):
     assert 'href="brands/index.html"' in index and 'href="brands/"' not in index
 
 
+@pytest.mark.slow
 def test_offline_zip_is_replaced_atomically(tmp_path):
     site = tmp_path / "site"
     site.mkdir()

@@ -17,6 +17,8 @@ from support.column_corpus import add_daily_column
 from support.column_html import links, main_html, text_of
 from support.sites import build, copy_fixture
 
+pytestmark = pytest.mark.slow  # a column of hundreds of articles, built
+
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE_URL = "https://intranet.example/sc/"
 COUNT = 300

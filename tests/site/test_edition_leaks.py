@@ -18,6 +18,8 @@ from showcase.lint.segments import plain_page_paths
 from support.publishing import Output, publish_sites
 from support.sites import build
 
+pytestmark = pytest.mark.slow  # the demo and a fixture built in both editions
+
 CLAUSE = re.compile(r"[。！？；，、：:\n“”\"‘’（）()《》]+")
 
 

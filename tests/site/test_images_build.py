@@ -14,6 +14,9 @@ from support import image_factory as make
 from support.image_project import add_front_matter, image_project
 from support.sites import build, copy_fixture, showcase
 
+pytestmark = pytest.mark.slow  # builds with real photos to process
+
+
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
     return image_project(tmp_path_factory.mktemp("images"))

@@ -12,6 +12,8 @@ from showcase.content.schema import fields_of
 from showcase.search.query import IndexReader
 from showcase.domain.urls import page_path, url_of
 
+pytestmark = pytest.mark.slow  # the demo built in both editions
+
 
 
 def indexed_urls(site: Path) -> list[str]:

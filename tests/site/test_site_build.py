@@ -286,6 +286,7 @@ def test_a_record_id_that_a_listing_uses_is_refused(tmp_path):
             in result.stdout + result.stderr)
 
 
+@pytest.mark.slow
 def test_a_draft_shows_only_in_the_preview_and_is_marked_there(tmp_path):
     project = sites.copy_fixture("site-showcase", tmp_path)
     brand = project / "content/brands/lone/index.md"

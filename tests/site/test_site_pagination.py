@@ -11,6 +11,8 @@ from showcase.pages.exemplars import PER_PAGE as EXEMPLARS_PER_PAGE
 from support import sites
 from support.site_html import headings, links, main_html, page_html, text_of
 
+pytestmark = pytest.mark.slow  # a fixture grown to hundreds of records, built
+
 EXTRA_FGW_BRANDS = BRANDS_PER_PAGE + 10  # with the fixture's 3 wenlv brands: 2 wall pages
 EXTRA_DAG_BRANDS = 3
 EXTRA_MEMBERS = EXEMPLARS_PER_PAGE + 5

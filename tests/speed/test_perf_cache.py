@@ -12,6 +12,8 @@ import pytest
 from showcase.mkdocs.serve import Preview, PreviewServer
 from support.sites import copy_fixture, own_theme, showcase
 
+pytestmark = pytest.mark.slow  # each test drives a preview session's builds
+
 PORT = 8765
 BASE = f"http://127.0.0.1:{PORT}/"
 

@@ -118,6 +118,7 @@ COMPARE = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow
 def test_a_big_site_is_checked_the_same_with_the_work_shared(many_records):
     """In a process of its own, like `showcase check`/`build` (this test process may run threads)."""
     done = subprocess.run([sys.executable, "-c", COMPARE, str(many_records)], capture_output=True, text=True,

@@ -14,6 +14,8 @@ from support import cache_entries
 from support.sites import copy_demo, copy_fixture, plugin_options, showcase
 from support.sites import file_digests as digest
 
+pytestmark = pytest.mark.slow  # each test builds a site twice or more
+
 CACHE = Path(".cache") / "showcase-markdown"
 MARKER = "<p>FROM-THE-CACHE</p>"
 

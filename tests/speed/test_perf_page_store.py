@@ -12,6 +12,8 @@ from support import cache_entries
 from support.sites import copy_demo, copy_fixture, own_theme, plugin_options, showcase
 from support.sites import file_digests as digest
 
+pytestmark = pytest.mark.slow  # each test builds the basic fixture or the demo, several times
+
 STORE = Path(".cache") / "showcase-pages"
 MARKER = "<!-- FROM-THE-PAGE-STORE -->"
 

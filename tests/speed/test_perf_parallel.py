@@ -9,6 +9,8 @@ import pytest
 from support.sites import copy_demo, copy_fixture, own_theme, plugin_options, showcase
 from support.sites import file_digests as digest
 
+pytestmark = pytest.mark.slow  # demo builds with and without workers
+
 SERIAL = {"SHOWCASE_RENDER_WORKERS": "-1", "PYTHONHASHSEED": "0"}
 ONE_WORKER = {"SHOWCASE_RENDER_WORKERS": "1", "PYTHONHASHSEED": "0"}  # a worker even for a small site
 
