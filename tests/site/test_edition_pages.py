@@ -39,6 +39,7 @@ def html_pages(output):
 
 # ---- drafts -------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_a_draft_is_not_built(sites):
     internal = sites["internal"]
     assert not (internal.site / "brands/draft-brand").exists()
@@ -47,6 +48,7 @@ def test_a_draft_is_not_built(sites):
     assert not any("sc-preview" in internal.files[n] for n in html_pages(internal))
 
 
+@pytest.mark.slow
 def test_drafts_preview_is_marked_on_every_page(sites):
     drafts = sites["drafts"]
     page = drafts.html("brands/draft-brand/index.html")
@@ -64,6 +66,7 @@ def test_drafts_preview_is_marked_on_every_page(sites):
 
 # ---- embargo --------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_an_embargoed_record_is_nowhere_until_its_moment(sites):
     internal, later = sites["internal"], sites["later"]
     assert internal.where("定时品牌晨光") == [] and internal.where("later-brand") == []
@@ -77,6 +80,7 @@ def test_an_embargoed_record_is_nowhere_until_its_moment(sites):
 
 # ---- retraction -----------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 @pytest.mark.parametrize("edition", ["internal", "public"])
 def test_a_retracted_record_answers_with_a_notice(sites, edition):
     page = sites[edition].html("exemplars/gone-branch/index.html")
@@ -93,6 +97,7 @@ def test_a_retracted_record_answers_with_a_notice(sites, edition):
     assert '<meta name="robots" content="noindex">' in clipping
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("edition", ["internal", "public"])
 def test_a_retracted_record_leaves_lists_sitemap_search_and_feed(sites, edition):
     output = sites[edition]
@@ -111,6 +116,7 @@ def test_a_retracted_record_leaves_lists_sitemap_search_and_feed(sites, edition)
 
 # ---- aliases --------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_an_alias_is_a_static_redirect_page(sites):
     page = sites["public"].html("brands/old-lamp/index.html")
     assert '<meta http-equiv="refresh" content="0; url=../pub-brand/">' in page
@@ -125,6 +131,7 @@ def test_an_alias_is_a_static_redirect_page(sites):
     assert "brands/old-lamp/" not in search_urls(sites["internal"])
 
 
+@pytest.mark.slow
 def test_sitemap_holds_exactly_the_editions_pages(sites):
     internal, public = sitemap(sites["internal"]), sitemap(sites["public"])
     assert {"brands/pub-brand/", "brands/secret-brand/", "exemplars/secret-star/"} <= internal
