@@ -6,7 +6,7 @@ Builds tests/fixtures/column plus a synthetic daily column (tests/support/column
 real `showcase build`, then reports: build time (whole build, and the core's planning alone),
 pages written, HTML size per page family (median / max), the sidebar's link count on the biggest
 listing pages against a small column's, and the size of the feed. Numbers, not assertions: the
-tests (tests/test_column_many.py) check the behaviour at 300 articles.
+tests (tests/site/test_column_many.py) check the behaviour at 300 articles.
 """
 from __future__ import annotations
 

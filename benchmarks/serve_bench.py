@@ -13,7 +13,7 @@ the first build, then edits column articles one after another — a sentence add
               every page, listing and the search index up to date.
 
 plus what the rebuild did (pages shown early / reused / rendered again), from the serve log. Prints
-medians and every edit; numbers, not assertions (tests/test_perf_cache.py checks the correctness).
+medians and every edit; numbers, not assertions (tests/speed/test_perf_cache.py checks the correctness).
 """
 from __future__ import annotations
 

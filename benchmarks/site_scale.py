@@ -6,7 +6,7 @@ Builds tests/fixtures/site-showcase plus synthetic units, brands ("1+N" matrices
 its sub-brands per unit), exemplars of the three kinds and honor batches naming them, with the real
 `showcase build`, then reports: build time (whole build, cold and warm image cache; the core's
 planning and rendering of the Markdown alone), pages written per family, HTML size of the biggest listing and compilation pages,
-and the sidebar's link count on a wall page. Numbers, not assertions: tests/test_site_pagination.py
+and the sidebar's link count on a wall page. Numbers, not assertions: tests/site/test_site_pagination.py
 checks the behaviour on a small site.
 """
 from __future__ import annotations

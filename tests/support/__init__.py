@@ -1,4 +1,8 @@
-"""Test support: real headless Chromium (Playwright) and real nginx.
+"""Test support, imported as ``support.…`` from every test folder (conftest.py puts tests/ on the path):
+sites built through the real CLI (sites.py), real headless Chromium (browser.py) and nginx (nginx.py),
+made test inputs (image_factory.py, column_corpus.py), HTML readers, the golden trees (golden.py) and
+the guard that tests leave nothing in the checkout (repo_guard.py). This module: a missing prerequisite
+fails under CI and skips elsewhere.
 
 See ``tests/conftest.py`` for the pytest fixtures built on these helpers.
 """

@@ -42,6 +42,7 @@ from . import require
 
 NGINX = Path("/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
+MINIMAL_TEMPLATE = Path(__file__).with_name("nginx-minimal.conf.template")
 HOST = "127.0.0.1"
 
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")

@@ -22,24 +22,45 @@ def copy_fixture(name: str, dest: Path) -> Path:
     return target
 
 
-# Demo copies share the repository's image cache: it is keyed by content hash and settings and
-# written atomically, so sharing is what a user's repeated builds do — and it spares every test
-# build the ~30 s of processing the demo's photos.
-SHARED_IMAGE_CACHE = REPO / ".cache" / "showcase-images"
+def copy_demo(dest: Path, image_cache: Path | None = None) -> Path:
+    """A writable copy of the demo project (content/, mkdocs.yml; theme/ by absolute path).
 
-
-def copy_demo(dest: Path, shared_image_cache: bool = True) -> Path:
-    """A writable copy of the demo project (content/, mkdocs.yml; theme/ by absolute path)."""
+    With `image_cache`, the copy's plugin keeps processed images there: the cache is keyed by content
+    hash and settings and written atomically, so copies sharing one (the session's, see conftest's
+    `demo_image_cache`) do what a user's repeated builds do — and only the first pays the ~30 s of
+    processing the demo's photos. Never the checkout's .cache/: tests do not write into the repository.
+    """
     target = dest / "demo"
     target.mkdir(parents=True)
     shutil.copytree(REPO / "content", target / "content")
     text = (REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("custom_dir: theme",
                                                                       f"custom_dir: {REPO / 'theme'}")
-    if shared_image_cache:
+    if image_cache is not None:
         assert "\n  - showcase\n" in text, "mkdocs.yml's plugin entry changed: update copy_demo"
-        text = text.replace("\n  - showcase\n", f"\n  - showcase:\n      image_cache: {SHARED_IMAGE_CACHE}\n", 1)
+        text = text.replace("\n  - showcase\n", f"\n  - showcase:\n      image_cache: {image_cache}\n", 1)
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
+
+
+def own_theme(project: Path, theme: Path | None = None) -> Path:
+    """Give a copied project a theme of its own to edit: theme/ copied to `theme` (default
+    project/theme, named relatively in mkdocs.yml) in place of the checkout's."""
+    theme = theme or project / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert f"custom_dir: {REPO / 'theme'}" in text, "copy the project with copy_fixture/copy_demo first"
+    named = "theme" if theme == project / "theme" else str(theme)
+    config.write_text(text.replace(f"custom_dir: {REPO / 'theme'}", f"custom_dir: {named}"), encoding="utf-8")
+    return theme
+
+
+def plan_images(content: Path):
+    """Image settings for plan_site on a copied content/: the cache beside it (the default is relative to
+    the working directory, which under pytest is the checkout)."""
+    from showcase.images.catalog import ImageSettings
+
+    return ImageSettings(cache_dir=Path(content).parent / ".cache" / "showcase-images")
 
 
 def file_digests(folder: Path) -> dict[str, str]:
