@@ -79,7 +79,7 @@ class PreviewServer(internals.EarlyPagesServer):
 
 
 class Preview:
-    """The builds of one preview session (also driven directly by tests/test_perf_cache.py).
+    """The builds of one preview session (also driven directly by tests/speed/test_perf_cache.py).
     `options`: showcase plugin options set over mkdocs.yml's for every build (edition, drafts, now)."""
 
     def __init__(self, config_file: str, site_dir: str, host: str = "127.0.0.1", port: int = 8000,

@@ -12,7 +12,7 @@ from support.sites import REPO
 
 PACKAGE = REPO / "showcase"
 # The adapter and the command line sit above every room and keep their own size rules
-# (tests/test_house_adapter.py); the rooms' order and the core's size rules hold everywhere else.
+# (tests/unit/test_house_adapter.py); the rooms' order and the core's size rules hold everywhere else.
 NOT_CORE = ("showcase/mkdocs/", "showcase/cli/")
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 40

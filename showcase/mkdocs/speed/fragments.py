@@ -9,7 +9,7 @@ plugin wraps them (`WRAPPERS`, installed in front of the theme's own loader at `
 The key is everything the partials read that varies from page to page: the relative URL of each
 navigation item, the home page and the logo from this page. A page in the navigation, or any active
 item, is rendered as usual. The theme's own partials (Material's, or a custom_dir override) are
-included unchanged through the "showcase-theme/" prefix. tests/test_perf_parallel.py checks the
+included unchanged through the "showcase-theme/" prefix. tests/speed/test_perf_parallel.py checks the
 site is the same byte for byte.
 
 Blocks of base.html that read nothing of the page but its relative links — the `__config` script

@@ -3,7 +3,7 @@
 The speed room takes pages out of MkDocs' loop, keeps what a conversion left on a page, and shortcuts
 parts of Python-Markdown; each needs a name the upstream projects do not promise to keep. Each
 function below says which upstream code (and version, see CHECKED_VERSIONS) it mirrors, so an upgrade
-is checked here and nowhere else (tests/test_house_adapter.py keeps it so; tests/test_house_versions.py
+is checked here and nowhere else (tests/unit/test_house_adapter.py keeps it so; tests/unit/test_house_versions.py
 fails when the installed versions are not the checked ones).
 """
 from __future__ import annotations

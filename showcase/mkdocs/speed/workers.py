@@ -10,7 +10,7 @@ stays busy to the end. Each page is rendered with MkDocs' own functions (`_popul
 theme template exactly as `mkdocs.commands.build._build_page` does). The main process then writes
 the pages in order, replays the log messages they produced (strict mode counts warnings there),
 checks the links to their anchors as MkDocs would, and hands their search documents over in page
-order — the site is the same byte for byte (tests/test_perf_parallel.py).
+order — the site is the same byte for byte (tests/speed/test_perf_parallel.py).
 
 A result that never comes (a worker died or a page raised) is rendered in the main process, so an
 error surfaces there. Workers are used only where forking is safe and gives the same site: POSIX

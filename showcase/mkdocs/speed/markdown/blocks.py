@@ -12,7 +12,7 @@ Such a block is handed straight to the `paragraph` processor, which the parser w
 
 The shortcut is on for a conversion only while the processors before `paragraph` are exactly
 Python-Markdown's own listed above (checked before each document is parsed): an extension adding or
-replacing one turns it off. Registered by fast_inline.FastInlineExtension; tests/test_perf_markdown_shortcuts.py
+replacing one turns it off. Registered by inline.FastInlineExtension; tests/speed/test_perf_markdown_shortcuts.py
 compares the output with and without it.
 """
 from __future__ import annotations

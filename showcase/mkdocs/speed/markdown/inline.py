@@ -10,7 +10,7 @@ holds: another pattern would find no match, and the loop would move on to the ne
 here. (A match replaces text by a placeholder, which holds none of these characters.) The shortcut
 applies only while every registered inline pattern is one of Python-Markdown's own (by name and class):
 an extension adding or replacing a pattern turns it off for that conversion, and the output is the same
-either way (tests/test_perf_markdown.py, tests/test_perf_markdown_shortcuts.py).
+either way (tests/speed/test_perf_markdown.py, tests/speed/test_perf_markdown_shortcuts.py).
 
 The extension also registers the shortcuts of toc.py, prettify.py and blocks.py (this folder): it is
 the one extension the plugin gives MkDocs.

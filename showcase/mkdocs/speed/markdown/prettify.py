@@ -5,8 +5,8 @@
 each time): 450,000 calls for the 1,000-page benchmark. The answer depends only on the tag and on
 `Markdown.block_level_elements`, which nothing changes while the tree is walked, so it is kept in a
 dict for the walk. Everything else is `PrettifyTreeprocessor`'s code, in the same order. On only
-while `is_block_level` is Python-Markdown's own method; registered by fast_inline.FastInlineExtension,
-tested in tests/test_perf_markdown_shortcuts.py.
+while `is_block_level` is Python-Markdown's own method; registered by inline.FastInlineExtension,
+tested in tests/speed/test_perf_markdown_shortcuts.py.
 """
 from __future__ import annotations
 

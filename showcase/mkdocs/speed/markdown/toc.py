@@ -14,7 +14,7 @@ Python-Markdown's `toc` (3.11) is about a tenth of converting a page here, mostl
 Everything else is Python-Markdown's own code, in the same order. The shortcut is on only for the
 Python-Markdown version it was checked against, for the stock `TocTreeprocessor` and while every
 postprocessor is one of Python-Markdown's own; otherwise the stock processor runs. Registered by
-fast_inline.FastInlineExtension (the extension MkDocs is given); tests/test_perf_markdown_shortcuts.py compares
+inline.FastInlineExtension (the extension MkDocs is given); tests/speed/test_perf_markdown_shortcuts.py compares
 outputs and TOC tokens with and without it.
 """
 from __future__ import annotations
