@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
     p.set_defaults(run=cmd_new)
 
+    from showcase.cli.live import add_parser as add_live
+
+    add_live(sub)
+
     args = parser.parse_args(argv)
     setup_logging()
     return args.run(args)

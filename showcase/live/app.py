@@ -1,0 +1,187 @@
+"""The live server's HTTP interface (Starlette): the judge page, the host console, the big screen,
+their JSON API and the big screen's event stream.
+
+Writes are JSON POSTs from the same origin carrying the session's CSRF token in `X-CSRF-Token`; the
+session is an HttpOnly, SameSite=Strict cookie. Pages load only their own scripts and styles (a
+Content-Security-Policy of 'self'), so nothing a phone opens asks anything outside the laptop.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from showcase.live.screen import Screen, snapshot
+from showcase.live.security import csrf_ok
+from showcase.live.service import Outcome, Service
+from showcase.live.views import host_view, judge_view
+
+HERE = Path(__file__).parent
+COOKIE = "live_session"
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
+       "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+PAGES = {"/": "index.html", "/judge": "judge.html", "/host": "host.html", "/screen": "screen.html"}
+
+
+def device_of(request: Request) -> str:
+    address = request.client.host if request.client else "?"
+    return f"{address} · {request.headers.get('user-agent', '')[:80]}"
+
+
+def address_of(request: Request) -> str:
+    return request.client.host if request.client else "?"
+
+
+def reply(outcome: Outcome, **data) -> JSONResponse:
+    if outcome.ok:
+        return JSONResponse({"ok": True, **outcome.extra, **data})
+    return JSONResponse({"ok": False, "message": outcome.message, "messages": outcome.messages},
+                        status_code=outcome.status)
+
+
+def create_app(service: Service) -> Starlette:
+    screen = Screen()
+    screen.update(snapshot(service.comp, service.state))
+    title = html.escape(service.comp.title)
+    shells = {path: (HERE / "templates" / name).read_text(encoding="utf-8").replace("{{title}}", title)
+              for path, name in PAGES.items()}
+
+    async def page(request: Request) -> Response:
+        return HTMLResponse(shells[request.url.path], headers={"Content-Security-Policy": CSP,
+                                                               "Cache-Control": "no-store"})
+
+    async def refresh_screen() -> None:
+        screen.update(await run_in_threadpool(snapshot, service.comp, service.state))
+
+    def session_or_refusal(request: Request, role: str, write: bool):
+        session = service.session(request.cookies.get(COOKIE))
+        act = f"{request.method} {request.url.path}"
+        if session is None or session.role != role:
+            who = "主持人" if role == "host" else "评委"
+            return None, service.refuse(act, [f"请先输入{who}的{'主持码' if role == 'host' else '评审码'}"], 401,
+                                        device=device_of(request))
+        if write:
+            problem = write_problem(request, session.csrf)
+            if problem:
+                return None, service.refuse(act, [problem], 403, device=device_of(request), judge=session.judge)
+        return session, None
+
+    async def json_body(request: Request) -> dict:
+        try:
+            body = await request.json()
+        except ValueError:
+            return {}
+        return body if isinstance(body, dict) else {}
+
+    async def login(request: Request) -> Response:
+        if not same_origin(request):
+            outcome = await run_in_threadpool(service.refuse, "login", ["请求来源不对：请直接在本机网址打开页面"], 403,
+                                              device_of(request))
+            return reply(outcome)
+        body = await json_body(request)
+        outcome = await run_in_threadpool(service.login, body.get("code"), device_of(request), address_of(request))
+        response = reply(outcome)
+        if outcome.ok:
+            response.set_cookie(COOKIE, outcome.extra["token"], max_age=7 * 24 * 3600, httponly=True,
+                                samesite="strict", path="/")
+        return response
+
+    async def me(request: Request) -> Response:
+        session = service.session(request.cookies.get(COOKIE))
+        if session is None:
+            return JSONResponse({"ok": False, "message": "请先输入评审码"}, status_code=401)
+        return JSONResponse({"ok": True, "role": session.role, "judge": session.judge, "csrf": session.csrf})
+
+    async def judge_state(request: Request) -> Response:
+        session, refusal = session_or_refusal(request, "judge", write=False)
+        if refusal:
+            return reply(refusal)
+        return JSONResponse({"ok": True, **judge_view(service.comp, service.state, session)})
+
+    async def score(request: Request) -> Response:
+        session, refusal = session_or_refusal(request, "judge", write=True)
+        if refusal:
+            return reply(refusal)
+        body = await json_body(request)
+        outcome = await run_in_threadpool(service.score, session, body.get("round"), body.get("entry"),
+                                          body.get("values"), bool(body.get("correction")), device_of(request))
+        if outcome.ok:
+            await refresh_screen()
+        return reply(outcome)
+
+    async def host_state(request: Request) -> Response:
+        session, refusal = session_or_refusal(request, "host", write=False)
+        if refusal:
+            return reply(refusal)
+        return JSONResponse({"ok": True, **host_view(service.comp, service.state)})
+
+    async def host_act(request: Request) -> Response:
+        session, refusal = session_or_refusal(request, "host", write=True)
+        if refusal:
+            return reply(refusal)
+        act, body = request.path_params["act"], await json_body(request)
+        device = device_of(request)
+        if act == "revoke":
+            outcome = await run_in_threadpool(service.revoke, str(body.get("judge")), device)
+        elif act == "reissue":
+            outcome = await run_in_threadpool(reissue, service, str(body.get("judge")), device)
+        else:
+            outcome = await run_in_threadpool(service.host, act, body, device)
+        if outcome.ok:
+            await refresh_screen()
+        return reply(outcome)
+
+    async def screen_state(request: Request) -> Response:
+        return Response(screen.payload, media_type="application/json", headers={"Cache-Control": "no-store"})
+
+    async def screen_stream(request: Request) -> Response:
+        last = request.headers.get("last-event-id")
+        last_seen = int(last) if last and last.isdigit() else None
+        return StreamingResponse(screen.stream(last_seen), media_type="text/event-stream",
+                                 headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
+
+    routes = [Route(path, page) for path in PAGES] + [
+        Route("/api/login", login, methods=["POST"]),
+        Route("/api/me", me),
+        Route("/api/judge", judge_state),
+        Route("/api/score", score, methods=["POST"]),
+        Route("/api/host", host_state),
+        Route("/api/host/{act}", host_act, methods=["POST"]),
+        Route("/api/screen", screen_state),
+        Route("/api/screen/stream", screen_stream),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    app = Starlette(routes=routes)
+    app.state.service, app.state.screen = service, screen
+    return app
+
+
+def same_origin(request: Request) -> bool:
+    """A browser's cross-site POST carries an Origin that is not ours (or is a form, not JSON)."""
+    origin = request.headers.get("origin")
+    if origin and origin.split("://", 1)[-1] != request.headers.get("host", ""):
+        return False
+    return request.headers.get("content-type", "").startswith("application/json")
+
+
+def write_problem(request: Request, csrf: str) -> str | None:
+    if not same_origin(request):
+        return "请求来源不对：请直接在本机网址打开页面"
+    if not csrf_ok(csrf, request.headers.get("x-csrf-token")):
+        return "页面已过期（缺少安全令牌），请刷新页面后重试"
+    return None
+
+
+def reissue(service: Service, judge: str, device: str) -> Outcome:
+    """A new code for one judge (a lost or changed phone): the old code and its session end."""
+    if service.comp.judge(judge) is None:
+        return service.refuse("reissue", [f"没有评委“{judge}”"], 400, device=device, judge=judge)
+    pins = service.issue_codes([judge], device=device)
+    return Outcome(True, extra={"judge": judge, "code": pins[judge]})
+
