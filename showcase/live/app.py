@@ -47,7 +47,7 @@ def reply(outcome: Outcome, **data) -> JSONResponse:
 
 def create_app(service: Service) -> Starlette:
     screen = Screen()
-    screen.update(snapshot(service.comp, service.state))
+    screen.update(service.read(snapshot))
     title = html.escape(service.comp.title)
     shells = {path: (HERE / "templates" / name).read_text(encoding="utf-8").replace("{{title}}", title)
               for path, name in PAGES.items()}
@@ -57,7 +57,7 @@ def create_app(service: Service) -> Starlette:
                                                                "Cache-Control": "no-store"})
 
     async def refresh_screen() -> None:
-        screen.update(await run_in_threadpool(snapshot, service.comp, service.state))
+        screen.update(await run_in_threadpool(service.read, snapshot))
 
     def session_or_refusal(request: Request, role: str, write: bool):
         session = service.session(request.cookies.get(COOKIE))
@@ -86,9 +86,10 @@ def create_app(service: Service) -> Starlette:
             return reply(outcome)
         body = await json_body(request)
         outcome = await run_in_threadpool(service.login, body.get("code"), device_of(request), address_of(request))
+        token = outcome.extra.pop("token", None)  # only ever in the HttpOnly cookie
         response = reply(outcome)
         if outcome.ok:
-            response.set_cookie(COOKIE, outcome.extra["token"], max_age=7 * 24 * 3600, httponly=True,
+            response.set_cookie(COOKIE, token, max_age=7 * 24 * 3600, httponly=True,
                                 samesite="strict", path="/")
         return response
 
@@ -102,7 +103,7 @@ def create_app(service: Service) -> Starlette:
         session, refusal = session_or_refusal(request, "judge", write=False)
         if refusal:
             return reply(refusal)
-        return JSONResponse({"ok": True, **judge_view(service.comp, service.state, session)})
+        return JSONResponse({"ok": True, **await run_in_threadpool(service.read, judge_view, session)})
 
     async def score(request: Request) -> Response:
         session, refusal = session_or_refusal(request, "judge", write=True)
@@ -119,7 +120,7 @@ def create_app(service: Service) -> Starlette:
         session, refusal = session_or_refusal(request, "host", write=False)
         if refusal:
             return reply(refusal)
-        return JSONResponse({"ok": True, **host_view(service.comp, service.state)})
+        return JSONResponse({"ok": True, **await run_in_threadpool(service.read, host_view)})
 
     async def host_act(request: Request) -> Response:
         session, refusal = session_or_refusal(request, "host", write=True)

@@ -54,15 +54,19 @@ def updated_yaml(text: str, comp: LiveCompetition, state: State) -> str:
     data = yaml.load(text)
     rows = live_scores(comp, state)
     live_rounds = {row["round"] for row in rows}
-    scores = data.get("scores")
-    if scores is None:
-        scores = data["scores"] = CommentedSeq()
-    keep = [item for item in scores if item.get("round") not in live_rounds]
-    del scores[:]
-    scores.extend(keep + [flow(row) for row in rows])
     for entry in data.get("entries") or []:
         if entry.get("id") in state.votes:
             entry["vote"] = yaml_number(state.votes[entry["id"]])
+    scores = data.get("scores")
+    if scores is None:  # appended as text: a comment ending the file (e.g. “# 评分明细…”) stays above it
+        return dumped(yaml, data) + dumped(yaml, {"scores": CommentedSeq([flow(row) for row in rows])})
+    keep = [item for item in scores if item.get("round") not in live_rounds]
+    del scores[:]
+    scores.extend(keep + [flow(row) for row in rows])
+    return dumped(yaml, data)
+
+
+def dumped(yaml: YAML, data) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()

@@ -8,7 +8,7 @@ from __future__ import annotations
 import copy
 from fractions import Fraction
 
-from showcase.domain.competition.scoring import RoundScore, plain, round_half_up, score_competition
+from showcase.domain.competition.scoring import RoundScore, competition_ranks, plain, round_half_up, score_competition
 from showcase.live.rules import LiveCompetition, parse_score
 from showcase.live.state import State
 
@@ -69,9 +69,8 @@ def ranking(comp: LiveCompetition, state: State, round_id: str) -> list[dict]:
             if score is not None:
                 rows.append({"entry": entry_id, "score": round_half_up(score.score)})
     rows.sort(key=lambda row: -row["score"])
-    for row in rows:
-        row["rank"] = 1 + sum(1 for other in rows if other["score"] > row["score"])
-        row["score"] = str(row["score"])
+    for row, rank in zip(rows, competition_ranks([row["score"] for row in rows])):
+        row["rank"], row["score"] = rank, str(row["score"])
     return rows
 
 

@@ -44,6 +44,11 @@ class Service:
         for event in self.store.since(self.state.version):
             self.state.apply(event)
 
+    def read(self, view, *args):
+        """`view(comp, state, *args)` under the lock: never a state half-way through an act."""
+        with self.lock:
+            return view(self.comp, self.state, *args)
+
     def _append(self, kind: str, **columns) -> Event:
         event = self.store.append(kind, **columns)
         self.state.apply(event)
