@@ -63,9 +63,10 @@ def create_app(service: Service) -> Starlette:
         session = service.session(request.cookies.get(COOKIE))
         act = f"{request.method} {request.url.path}"
         if session is None or session.role != role:
-            who = "主持人" if role == "host" else "评委"
-            return None, service.refuse(act, [f"请先输入{who}的{'主持码' if role == 'host' else '评审码'}"], 401,
-                                        device=device_of(request))
+            message = "请先输入主持码" if role == "host" else "请先输入评审码"
+            if not write:  # a page asking whether it is logged in: nothing to log
+                return None, Outcome(False, [message], 401)
+            return None, service.refuse(act, [message], 401, device=device_of(request))
         if write:
             problem = write_problem(request, session.csrf)
             if problem:

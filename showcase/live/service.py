@@ -50,6 +50,7 @@ class Service:
             return view(self.comp, self.state, *args)
 
     def _append(self, kind: str, **columns) -> Event:
+        self.catch_up()  # rows of another process first: the state's version must never skip them
         event = self.store.append(kind, **columns)
         self.state.apply(event)
         return event

@@ -75,5 +75,6 @@
   });
   $("awards").addEventListener("click", function () { act("awards", {}); });
   Live.session().then(refresh);
-  setInterval(function () { if (!document.activeElement || document.activeElement.tagName !== "INPUT") { refresh(); } }, 2000);
+  setInterval(function () { if ($("console").hidden) { return; }  // logged out: wait for the code
+    if (!document.activeElement || document.activeElement.tagName !== "INPUT") { refresh(); } }, 2000);
 })();

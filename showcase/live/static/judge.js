@@ -70,5 +70,5 @@
     if (!me.ok && code) { $("code").value = code; $("login").requestSubmit(); return; }
     refresh();
   });
-  setInterval(refresh, 2000);  // the team on stage changes when the host moves on
+  setInterval(function () { if ($("login").hidden) { refresh(); } }, 2000);  // the host moves on to the next team
 })();
