@@ -11,6 +11,7 @@ import html
 from pathlib import Path
 
 from starlette.applications import Starlette
+from starlette.background import BackgroundTask
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -113,9 +114,10 @@ def create_app(service: Service) -> Starlette:
         body = await json_body(request)
         outcome = await run_in_threadpool(service.score, session, body.get("round"), body.get("entry"),
                                           body.get("values"), bool(body.get("correction")), device_of(request))
-        if outcome.ok:
-            await refresh_screen()
-        return reply(outcome)
+        response = reply(outcome)
+        if outcome.ok:  # the phone is answered once the row is committed; the screen follows right after
+            response.background = BackgroundTask(refresh_screen)
+        return response
 
     async def host_state(request: Request) -> Response:
         session, refusal = session_or_refusal(request, "host", write=False)
@@ -137,7 +139,7 @@ def create_app(service: Service) -> Starlette:
             outcome = await run_in_threadpool(service.host, act, body, device)
         if outcome.ok:
             await refresh_screen()
-        return reply(outcome)
+        return reply(outcome, version=screen.version)
 
     async def screen_state(request: Request) -> Response:
         return Response(screen.payload, media_type="application/json", headers={"Cache-Control": "no-store"})
