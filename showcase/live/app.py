@@ -47,8 +47,8 @@ def reply(outcome: Outcome, **data) -> JSONResponse:
 
 
 def create_app(service: Service) -> Starlette:
-    screen = Screen()
-    screen.update(service.read(snapshot))
+    screen, results_cache, refreshing = Screen(), {}, {"running": False, "again": False}
+    screen.update(service.read(snapshot, results_cache))
     title = html.escape(service.comp.title)
     shells = {path: (HERE / "templates" / name).read_text(encoding="utf-8").replace("{{title}}", title)
               for path, name in PAGES.items()}
@@ -58,7 +58,19 @@ def create_app(service: Service) -> Starlette:
                                                                "Cache-Control": "no-store"})
 
     async def refresh_screen() -> None:
-        screen.update(await run_in_threadpool(service.read, snapshot))
+        """One snapshot at a time: acts arriving meanwhile are covered by one more run, not one each."""
+        if refreshing["running"]:
+            refreshing["again"] = True
+            return
+        refreshing["running"] = True
+        try:
+            while True:
+                refreshing["again"] = False
+                screen.update(await run_in_threadpool(service.read, snapshot, results_cache))
+                if not refreshing["again"]:
+                    break
+        finally:
+            refreshing["running"] = False
 
     def session_or_refusal(request: Request, role: str, write: bool):
         session = service.session(request.cookies.get(COOKIE))

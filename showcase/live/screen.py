@@ -25,15 +25,25 @@ def team(comp: LiveCompetition, entry_id: str) -> dict:
             "order": entry.get("order"), "presenter": entry.get("presenter") or ""}
 
 
-def snapshot(comp: LiveCompetition, state: State) -> dict:
-    view = {"version": state.version, "title": comp.title, "current": None, "published": None,
-            "ranking": [], "awards": None}
+def snapshot(comp: LiveCompetition, state: State, cache: dict | None = None) -> dict:
+    """The screen's view; `cache` (results_version → results part) spares recomputing the published
+    scores on every submission — they change only with a lock, reopen, vote, publication or the awards."""
+    view = {"version": state.version, "title": comp.title, "current": None}
     if state.current:
         round_id, entry_id = state.current
         round_ = comp.round(round_id) or {"name": round_id}
         view["current"] = {"round": round_id, "round_name": round_["name"], **team(comp, entry_id),
                            "submitted": len(state.submitted(round_id, entry_id)), "judges": len(comp.judges),
                            "locked": (round_id, entry_id) in state.locked}
+    cache = {} if cache is None else cache
+    if state.results_version not in cache:
+        cache.clear()
+        cache[state.results_version] = results_view(comp, state)
+    return {**view, **cache[state.results_version]}
+
+
+def results_view(comp: LiveCompetition, state: State) -> dict:
+    view = {"published": None, "ranking": [], "awards": None}
     if state.published:
         view["published"] = published_view(comp, state, *state.published[-1])
         round_id = state.published[-1][0]

@@ -41,11 +41,14 @@ class State:
     votes: dict = field(default_factory=dict)  # entry id → crowd vote as text (out of 100)
     awards_published: bool = False
     refusals: int = 0
+    results_version: int = 0  # id of the last event that can change a published score or the awards
 
     def apply(self, event: Event) -> None:
         handler = APPLY.get(event.kind)
         if handler:
             handler(self, event)
+        if event.kind in RESULTS_KINDS:
+            self.results_version = event.id
         self.version = max(self.version, event.id)
 
     def submitted(self, round_id: str, entry_id: str) -> list[str]:
@@ -129,6 +132,7 @@ def _refused(state: State, event: Event) -> None:
     state.refusals += 1
 
 
+RESULTS_KINDS = {"lock", "reopen", "vote", "publish", "awards"}
 APPLY = {
     "code_issued": _code_issued, "code_revoked": _code_revoked, "login": _login, "current": _current,
     "score": _score, "correction": _score, "lock": _lock, "reopen": _reopen, "vote": _vote,

@@ -38,8 +38,9 @@
     $("full").textContent = String(full);
     $("submit").textContent = s.mine ? "更正评分" : "提交评分";
     $("submit").disabled = s.locked;
-    $("status").textContent = s.locked ? "已锁定：这支队伍的评分不能再修改" : (s.mine ? "已提交。锁定前可以更正。" : "");
     total();
+    $("status").textContent = s.locked ? "已锁定：这支队伍的评分不能再修改" :
+      (s.mine ? "已提交，总分 " + $("total").textContent + "。锁定前可以更正。" : "");
   }
   function refresh() {
     return Live.get("/api/judge").then(function (view) {
