@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import multiprocessing
 import re
 import shutil
 import socket
@@ -26,7 +27,6 @@ import sqlite3
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -72,39 +72,45 @@ def free_port() -> int:
 
 
 class Screens:
-    """`count` event-stream clients in one asyncio loop (a thread); each remembers the last version seen."""
+    """`count` event-stream clients in a process of their own (so their parsing does not slow the judges'
+    threads here); each stream's last seen version is in shared memory."""
 
     def __init__(self, url: str, count: int):
-        self.url, self.count = url, count
-        self.versions = [0] * count
-        self.connected = 0
-        self.loop = asyncio.new_event_loop()
-        threading.Thread(target=self.loop.run_forever, daemon=True).start()
-        asyncio.run_coroutine_threadsafe(self._open_all(), self.loop)
+        self.versions = multiprocessing.Array("q", count, lock=False)
+        self.connected = multiprocessing.Value("i", 0)
+        self.process = multiprocessing.Process(target=follow_all, args=(url, count, self.versions, self.connected),
+                                               daemon=True)
+        self.process.start()
 
-    async def _open_all(self):
-        limits = httpx.Limits(max_connections=self.count + 10, max_keepalive_connections=self.count + 10)
-        self.client = httpx.AsyncClient(base_url=self.url, timeout=None, limits=limits)
-        for index in range(self.count):
-            asyncio.ensure_future(self._follow(index))
-
-    async def _follow(self, index: int):
-        try:
-            async with self.client.stream("GET", "/api/screen/stream") as response:
-                self.connected += 1
-                async for line in response.aiter_lines():
-                    if line.startswith("id: "):
-                        self.versions[index] = int(line[4:])
-        except httpx.HTTPError:
-            pass  # the server stopped at the end of the run
-
-    def wait_all(self, version: int, timeout: float = 30.0) -> float:
+    def wait_all(self, version: int, timeout: float = 30.0) -> bool:
         started = time.monotonic()
         while min(self.versions) < version:
             if time.monotonic() - started > timeout:
-                return float("nan")
+                return False
             time.sleep(0.002)
-        return time.monotonic() - started
+        return True
+
+    def stop(self) -> None:
+        self.process.terminate()
+
+
+def follow_all(url: str, count: int, versions, connected) -> None:
+    async def follow(client, index):
+        try:
+            async with client.stream("GET", "/api/screen/stream") as response:
+                connected.value += 1
+                async for line in response.aiter_lines():
+                    if line.startswith("id: "):
+                        versions[index] = int(line[4:])
+        except httpx.HTTPError:
+            pass  # the server stopped at the end of the run
+
+    async def main():
+        limits = httpx.Limits(max_connections=count + 10, max_keepalive_connections=count + 10)
+        async with httpx.AsyncClient(base_url=url, timeout=None, limits=limits) as client:
+            await asyncio.gather(*(follow(client, i) for i in range(count)))
+
+    asyncio.run(main())
 
 
 def login(url: str, code: str, agent: str) -> tuple[httpx.Client, str]:
@@ -137,13 +143,13 @@ def run(args) -> dict:
 
 def measure(url: str, codes: dict, args, project: Path) -> dict:
     screens = Screens(url, args.screens)
-    while screens.connected < args.screens:
+    while screens.connected.value < args.screens:
         time.sleep(0.05)
     host, host_csrf = login(url, codes["host"], "host")
     judges = {j: login(url, codes[j], f"phone-{j}") for j in codes if j != "host"}
     entries = [e for e in re.findall(r"\{id: (e\d\d),", (project / "content" / "competitions" /
                                                           f"{COMPETITION}.yml").read_text(encoding="utf-8"))][: args.teams]
-    latencies, acknowledged, publish_delays = [], 0, []
+    latencies, acknowledged, publish_delays, missed = [], 0, [], 0
 
     def host_act(act, **body) -> int:
         reply = host.post(f"/api/host/{act}", json=body, headers={"X-CSRF-Token": host_csrf})
@@ -168,8 +174,9 @@ def measure(url: str, codes: dict, args, project: Path) -> dict:
             host_act("vote", round="final", entry=entry, vote=80)
             started = time.monotonic()
             version = host_act("publish", round="final", entry=entry)
-            screens.wait_all(version)
+            missed += not screens.wait_all(version)
             publish_delays.append(time.monotonic() - started)
+    screens.stop()
     db = sqlite3.connect(project / "live" / COMPETITION / "events.sqlite")
     stored = db.execute("SELECT COUNT(*) FROM events WHERE kind = 'score'").fetchone()[0]
     db.close()
@@ -182,6 +189,7 @@ def measure(url: str, codes: dict, args, project: Path) -> dict:
         "submit_max_ms": round(ordered[-1] * 1000, 1),
         "screens_all_updated_median_ms": round(statistics.median(publish_delays) * 1000, 1),
         "screens_all_updated_max_ms": round(max(publish_delays) * 1000, 1),
+        "publications_some_screen_missed": missed,
         "load_average": loadavg(), "machine": machine(),
     }
 

@@ -5,6 +5,7 @@ page equals the live results and an independent computation of the rules (done h
 from __future__ import annotations
 
 import re
+import time
 from concurrent.futures import ThreadPoolExecutor
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -70,6 +71,16 @@ def host_ok(host: Client, act: str, **body) -> dict:
     return reply.json()
 
 
+def screen_at(client: Client, version: int) -> dict:
+    """The big screen's state once it has caught up with `version` (it follows acts within a second)."""
+    deadline = time.monotonic() + 5
+    while True:
+        screen = client.get("/api/screen").json()
+        if screen["version"] >= version or time.monotonic() > deadline:
+            return screen
+        time.sleep(0.02)
+
+
 def submitted(host: Client, round_id: str, entry: str) -> list[str]:
     view = host.get("/api/host").json()
     teams = next(r for r in view["rounds"] if r["id"] == round_id)["teams"]
@@ -104,10 +115,9 @@ def day(tmp_path_factory):
                 host_ok(host, "lock", round=round_id, entry=entry)
                 if round_id == "final":
                     host_ok(host, "vote", round=round_id, entry=entry, vote=VOTES[entry])
-                host_ok(host, "publish", round=round_id, entry=entry)
-                screens.append(((round_id, entry), host.get("/api/screen").json()))
-        host_ok(host, "awards")
-        final_screen = host.get("/api/screen").json()
+                version = host_ok(host, "publish", round=round_id, entry=entry)["version"]
+                screens.append(((round_id, entry), screen_at(host, version)))
+        final_screen = screen_at(host, host_ok(host, "awards")["version"])
     finally:
         for client in [host, *clients.values()]:
             client.close()

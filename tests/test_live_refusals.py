@@ -179,3 +179,16 @@ def test_a_restarted_service_resumes_from_the_events(live, content):
     assert again.state.current == ("final", "e03") and ("final", "e03") in again.state.locked
     assert again.state.scores[("final", "e03", "j6")].values == {k: str(v) for k, v in VALUES.items()}
     assert again.state.version == service.state.version
+
+
+def test_an_acknowledged_score_is_already_committed(live):
+    """Group commit never acknowledges before the COMMIT: another connection sees the row at once."""
+    service, store, pins, client = live
+    on_stage(service, pins, client)
+    phone = client()
+    login(phone, pins["j7"])
+    assert phone.post("/api/score", json={"round": "final", "entry": "e03", "values": VALUES}).status_code == 200
+    other = sqlite3.connect(store.path)
+    rows = other.execute("SELECT judge, data FROM events WHERE kind = 'score'").fetchall()
+    other.close()
+    assert rows == [("j7", '{"values": {"创建举措": "27", "品牌内涵": "28", "展示效果": "14", "工作成效": "22"}}')]

@@ -7,6 +7,7 @@ Content-Security-Policy of 'self'), so nothing a phone opens asks anything outsi
 """
 from __future__ import annotations
 
+import asyncio
 import html
 from pathlib import Path
 
@@ -27,6 +28,7 @@ HERE = Path(__file__).parent
 COOKIE = "live_session"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+PUSH_INTERVAL = 0.2  # seconds between two pushes to the screens: well inside the 1 s they must follow
 PAGES = {"/": "index.html", "/judge": "judge.html", "/host": "host.html", "/screen": "screen.html"}
 
 
@@ -67,6 +69,7 @@ def create_app(service: Service) -> Starlette:
             while True:
                 refreshing["again"] = False
                 screen.update(await run_in_threadpool(service.read, snapshot, results_cache))
+                await asyncio.sleep(PUSH_INTERVAL)  # a burst of submissions: a few pushes, not one each
                 if not refreshing["again"]:
                     break
         finally:
@@ -149,9 +152,10 @@ def create_app(service: Service) -> Starlette:
             outcome = await run_in_threadpool(reissue, service, str(body.get("judge")), device)
         else:
             outcome = await run_in_threadpool(service.host, act, body, device)
+        response = reply(outcome, version=outcome.event.id if outcome.event else screen.version)
         if outcome.ok:
-            await refresh_screen()
-        return reply(outcome, version=screen.version)
+            response.background = BackgroundTask(refresh_screen)
+        return response
 
     async def screen_state(request: Request) -> Response:
         return Response(screen.payload, media_type="application/json", headers={"Cache-Control": "no-store"})

@@ -7,6 +7,7 @@ with the act and the message), so the audit log shows every attempt. One lock se
 from __future__ import annotations
 
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from showcase.domain.competition.scoring import plain
@@ -37,6 +38,7 @@ class Service:
         self.comp, self.store = comp, store
         self.limiter = limiter or RateLimiter()
         self.lock = threading.Lock()
+        self._local = threading.local()  # the last event the current thread's act inserted
         self.state: State = replay(store.since(0))
 
     def catch_up(self) -> None:
@@ -49,15 +51,28 @@ class Service:
         with self.lock:
             return view(self.comp, self.state, *args)
 
+    @contextmanager
+    def _durably(self):
+        """An act: under the lock, its events are inserted and applied (the next act sees them); after
+        the lock is released — and before the caller can acknowledge anything — they are committed."""
+        self._local.last = 0
+        try:
+            with self.lock:
+                yield
+        finally:
+            if self._local.last:
+                self.store.commit_through(self._local.last)
+
     def _append(self, kind: str, **columns) -> Event:
         self.catch_up()  # rows of another process first: the state's version must never skip them
-        event = self.store.append(kind, **columns)
+        event = self.store.insert(kind, **columns)
         self.state.apply(event)
+        self._local.last = event.id
         return event
 
     def refuse(self, act: str, messages: list[str], status: int, device: str = "", judge: str = "",
                round: str = "", entry: str = "", data: dict | None = None) -> Outcome:
-        with self.lock:
+        with self._durably():
             event = self._append("refused", device=device, judge=judge, round=str(round or ""),
                                  entry=str(entry or ""), data={"act": act, "message": "；".join(messages),
                                                                **(data or {})})
@@ -67,7 +82,7 @@ class Service:
 
     def issue_codes(self, keys: list[str], device: str = "") -> dict[str, str]:
         """New codes for these judges (and HOST): key → PIN, shown once; the stored hash replaces the old."""
-        with self.lock:
+        with self._durably():
             self.catch_up()
             pins: dict[str, str] = {}
             for key in keys:
@@ -79,7 +94,7 @@ class Service:
     def revoke(self, judge: str, device: str) -> Outcome:
         if self.comp.judge(judge) is None:
             return self.refuse("revoke", [f"没有评委“{judge}”"], 400, device=device, judge=str(judge))
-        with self.lock:
+        with self._durably():
             event = self._append("code_revoked", device=device, judge=judge)
         return Outcome(True, event=event)
 
@@ -88,7 +103,7 @@ class Service:
         if wait:
             return self.refuse("login", [f"输入错误次数过多，请 {wait} 秒后再试"], 429, device=device)
         pin = normalize_pin(typed)
-        with self.lock:
+        with self._durably():
             self.catch_up()
             key = next((k for k, stored in self.state.codes.items() if len(pin) == 6 and code_matches(pin, stored)),
                        None)
@@ -121,7 +136,7 @@ class Service:
 
     def score(self, session: Session, round_id, entry_id, values, correction: bool, device: str) -> Outcome:
         kind = "correction" if correction else "score"
-        with self.lock:
+        with self._durably():
             problems = acts.score_problems(self.comp, self.state, session.judge, round_id, entry_id, values,
                                            correction)
             if not problems:
@@ -139,7 +154,7 @@ class Service:
     def host(self, act: str, params: dict, device: str) -> Outcome:
         """The host console's acts: current, lock, reopen, vote, publish, awards."""
         round_id, entry_id = params.get("round"), params.get("entry")
-        with self.lock:
+        with self._durably():
             problems = self._host_problems(act, params)
             if not problems:
                 data = {}
