@@ -44,16 +44,21 @@ def live_fields(comp: LiveCompetition, state: State) -> dict:
     return fields
 
 
-def round_score(comp: LiveCompetition, state: State, round_id: str, entry_id: str) -> RoundScore | None:
-    """One team's score in one round, with each judge's mark (and which trimmed_mean dropped)."""
+def round_scores(comp: LiveCompetition, state: State, round_id: str, entry_ids: list[str]) -> dict[str, RoundScore]:
+    """Teams' scores in one round, with each judge's mark (and which trimmed_mean dropped): the round
+    alone and unweighted counts by itself (scoring rule 4), so one call scores it for every team."""
     fields = live_fields(comp, state)
     only = dict(next(r for r in fields["rounds"] if r["id"] == round_id))
-    only.pop("weight", None)  # alone and unweighted, the round counts by itself (scoring rule 4)
+    only.pop("weight", None)
     fields["rounds"] = [only]
-    fields["entries"] = [e for e in fields["entries"] if e["id"] == entry_id]
-    fields["entries"][0].pop("order", None)
-    result = score_competition(fields, with_judges=True).of(entry_id)
-    return result.rounds.get(round_id) if result else None
+    fields["entries"] = [{k: v for k, v in e.items() if k != "order"} for e in fields["entries"] if e["id"] in entry_ids]
+    fields["scores"] = [s for s in fields["scores"] if s["round"] == round_id and s["entry"] in entry_ids]
+    results = score_competition(fields, with_judges=True)
+    return {r.id: r.rounds[round_id] for r in results.entries if round_id in r.rounds}
+
+
+def round_score(comp: LiveCompetition, state: State, round_id: str, entry_id: str) -> RoundScore | None:
+    return round_scores(comp, state, round_id, [entry_id]).get(entry_id)
 
 
 def shown(value: Fraction) -> str:
@@ -62,12 +67,10 @@ def shown(value: Fraction) -> str:
 
 def ranking(comp: LiveCompetition, state: State, round_id: str) -> list[dict]:
     """The published teams of a round, best first, with competition ranks (1, 2, 2, 4)."""
-    rows = []
-    for r, entry_id in state.published:
-        if r == round_id:
-            score = round_score(comp, state, round_id, entry_id)
-            if score is not None:
-                rows.append({"entry": entry_id, "score": round_half_up(score.score)})
+    published = [entry_id for r, entry_id in state.published if r == round_id]
+    scores = round_scores(comp, state, round_id, published)
+    rows = [{"entry": entry_id, "score": round_half_up(scores[entry_id].score)}
+            for entry_id in published if entry_id in scores]
     rows.sort(key=lambda row: -row["score"])
     for row, rank in zip(rows, competition_ranks([row["score"] for row in rows])):
         row["rank"], row["score"] = rank, str(row["score"])
