@@ -50,7 +50,7 @@ def reply(outcome: Outcome, **data) -> JSONResponse:
 
 def create_app(service: Service) -> Starlette:
     screen, results_cache, refreshing = Screen(), {}, {"running": False, "again": False}
-    screen.update(service.read(snapshot, results_cache))
+    screen.update(snapshot(service.comp, service.frozen(), results_cache))
     title = html.escape(service.comp.title)
     shells = {path: (HERE / "templates" / name).read_text(encoding="utf-8").replace("{{title}}", title)
               for path, name in PAGES.items()}
@@ -58,6 +58,10 @@ def create_app(service: Service) -> Starlette:
     async def page(request: Request) -> Response:
         return HTMLResponse(shells[request.url.path], headers={"Content-Security-Policy": CSP,
                                                                "Cache-Control": "no-store"})
+
+    def screen_view() -> dict:
+        # scoring a round takes a while: done on a copy, so judges' submissions never wait for it
+        return snapshot(service.comp, service.frozen(), results_cache)
 
     async def refresh_screen() -> None:
         """One snapshot at a time: acts arriving meanwhile are covered by one more run, not one each."""
@@ -68,7 +72,7 @@ def create_app(service: Service) -> Starlette:
         try:
             while True:
                 refreshing["again"] = False
-                screen.update(await run_in_threadpool(service.read, snapshot, results_cache))
+                screen.update(await run_in_threadpool(screen_view))
                 await asyncio.sleep(PUSH_INTERVAL)  # a burst of submissions: a few pushes, not one each
                 if not refreshing["again"]:
                     break

@@ -51,6 +51,11 @@ class Service:
         with self.lock:
             return view(self.comp, self.state, *args)
 
+    def frozen(self) -> State:
+        """The state as it is now, copied under the lock: for views too slow to compute under it."""
+        with self.lock:
+            return self.state.copy()
+
     @contextmanager
     def _durably(self):
         """An act: under the lock, its events are inserted and applied (the next act sees them); after

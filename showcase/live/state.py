@@ -5,7 +5,7 @@ and applies each new event as it is committed, so a restart resumes exactly wher
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from showcase.live.store import Event
 
@@ -50,6 +50,12 @@ class State:
         if event.kind in RESULTS_KINDS:
             self.results_version = event.id
         self.version = max(self.version, event.id)
+
+    def copy(self) -> "State":
+        """A copy to read at leisure (outside the service's lock) while acts go on changing the original."""
+        return replace(self, codes=dict(self.codes), used=set(self.used), revoked=set(self.revoked),
+                       sessions=dict(self.sessions), scores=dict(self.scores), locked=set(self.locked),
+                       published=list(self.published), votes=dict(self.votes))
 
     def submitted(self, round_id: str, entry_id: str) -> list[str]:
         """Judges who have scored this team in this round."""
