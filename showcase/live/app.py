@@ -29,6 +29,7 @@ COOKIE = "live_session"
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
 PUSH_INTERVAL = 0.2  # seconds between two pushes to the screens: well inside the 1 s they must follow
+FOREIGN = "请求来源不对：请直接在本机网址打开页面"
 PAGES = {"/": "index.html", "/judge": "judge.html", "/host": "host.html", "/screen": "screen.html"}
 
 
@@ -48,142 +49,157 @@ def reply(outcome: Outcome, **data) -> JSONResponse:
                         status_code=outcome.status)
 
 
-def create_app(service: Service) -> Starlette:
-    screen, results_cache, refreshing = Screen(), {}, {"running": False, "again": False}
-    screen.update(snapshot(service.comp, service.frozen(), results_cache))
-    title = html.escape(service.comp.title)
-    shells = {path: (HERE / "templates" / name).read_text(encoding="utf-8").replace("{{title}}", title)
-              for path, name in PAGES.items()}
+class ScreenFeed:
+    """The big screen's feed: snapshots of the day pushed to every open stream, one at a time (acts
+    arriving meanwhile are covered by one more run, not one each), at most every PUSH_INTERVAL."""
 
-    async def page(request: Request) -> Response:
-        return HTMLResponse(shells[request.url.path], headers={"Content-Security-Policy": CSP,
-                                                               "Cache-Control": "no-store"})
+    def __init__(self, service: Service):
+        self.service, self.cache = service, {}
+        self.running = self.again = False
+        self.screen = Screen()
+        self.screen.update(self.view())
 
-    def screen_view() -> dict:
+    def view(self) -> dict:
         # scoring a round takes a while: done on a copy, so judges' submissions never wait for it
-        return snapshot(service.comp, service.frozen(), results_cache)
+        return snapshot(self.service.comp, self.service.frozen(), self.cache)
 
-    async def refresh_screen() -> None:
-        """One snapshot at a time: acts arriving meanwhile are covered by one more run, not one each."""
-        if refreshing["running"]:
-            refreshing["again"] = True
+    async def refresh(self) -> None:
+        if self.running:
+            self.again = True
             return
-        refreshing["running"] = True
+        self.running = True
         try:
             while True:
-                refreshing["again"] = False
-                screen.update(await run_in_threadpool(screen_view))
-                await asyncio.sleep(PUSH_INTERVAL)  # a burst of submissions: a few pushes, not one each
-                if not refreshing["again"]:
+                self.again = False
+                self.screen.update(await run_in_threadpool(self.view))
+                await asyncio.sleep(PUSH_INTERVAL)
+                if not self.again:
                     break
         finally:
-            refreshing["running"] = False
+            self.running = False
 
-    def session_or_refusal(request: Request, role: str, write: bool):
-        session = service.session(request.cookies.get(COOKIE))
+
+class LiveRoutes:
+    """The request handlers, each a short method over the service and the screen feed."""
+
+    def __init__(self, service: Service):
+        self.service, self.feed = service, ScreenFeed(service)
+        title = html.escape(service.comp.title)
+        self.shells = {path: (HERE / "templates" / name).read_text(encoding="utf-8").replace("{{title}}", title)
+                       for path, name in PAGES.items()}
+
+    async def page(self, request: Request) -> Response:
+        return HTMLResponse(self.shells[request.url.path], headers={"Content-Security-Policy": CSP,
+                                                                    "Cache-Control": "no-store"})
+
+    def session_or_refusal(self, request: Request, role: str, write: bool):
+        """The request's session if it has this role (and, for a write, a valid CSRF token and origin)."""
+        session = self.service.session(request.cookies.get(COOKIE))
         act = f"{request.method} {request.url.path}"
         if session is None or session.role != role:
             message = "请先输入主持码" if role == "host" else "请先输入评审码"
             if not write:  # a page asking whether it is logged in: nothing to log
                 return None, Outcome(False, [message], 401)
-            return None, service.refuse(act, [message], 401, device=device_of(request))
-        if write:
-            problem = write_problem(request, session.csrf)
-            if problem:
-                return None, service.refuse(act, [problem], 403, device=device_of(request), judge=session.judge)
+            return None, self.service.refuse(act, [message], 401, device=device_of(request))
+        problem = write_problem(request, session.csrf) if write else None
+        if problem:
+            return None, self.service.refuse(act, [problem], 403, device=device_of(request), judge=session.judge)
         return session, None
 
-    async def json_body(request: Request) -> dict:
-        try:
-            body = await request.json()
-        except ValueError:
-            return {}
-        return body if isinstance(body, dict) else {}
-
-    async def login(request: Request) -> Response:
+    async def login(self, request: Request) -> Response:
         if not same_origin(request):
-            outcome = await run_in_threadpool(service.refuse, "login", ["请求来源不对：请直接在本机网址打开页面"], 403,
-                                              device_of(request))
-            return reply(outcome)
+            return reply(await run_in_threadpool(self.service.refuse, "login", [FOREIGN], 403, device_of(request)))
         body = await json_body(request)
-        outcome = await run_in_threadpool(service.login, body.get("code"), device_of(request), address_of(request))
+        outcome = await run_in_threadpool(self.service.login, body.get("code"), device_of(request),
+                                          address_of(request))
         token = outcome.extra.pop("token", None)  # only ever in the HttpOnly cookie
         response = reply(outcome)
         if outcome.ok:
-            response.set_cookie(COOKIE, token, max_age=7 * 24 * 3600, httponly=True,
-                                samesite="strict", path="/")
+            response.set_cookie(COOKIE, token, max_age=7 * 24 * 3600, httponly=True, samesite="strict", path="/")
         return response
 
-    async def me(request: Request) -> Response:
-        session = service.session(request.cookies.get(COOKIE))
+    async def me(self, request: Request) -> Response:
+        session = self.service.session(request.cookies.get(COOKIE))
         if session is None:
             return JSONResponse({"ok": False, "message": "请先输入评审码"}, status_code=401)
         return JSONResponse({"ok": True, "role": session.role, "judge": session.judge, "csrf": session.csrf})
 
-    async def judge_state(request: Request) -> Response:
-        session, refusal = session_or_refusal(request, "judge", write=False)
+    async def judge_state(self, request: Request) -> Response:
+        session, refusal = self.session_or_refusal(request, "judge", write=False)
         if refusal:
             return reply(refusal)
-        return JSONResponse({"ok": True, **await run_in_threadpool(service.read, judge_view, session)})
+        return JSONResponse({"ok": True, **await run_in_threadpool(self.service.read, judge_view, session)})
 
-    async def score(request: Request) -> Response:
-        session, refusal = session_or_refusal(request, "judge", write=True)
+    async def score(self, request: Request) -> Response:
+        session, refusal = self.session_or_refusal(request, "judge", write=True)
         if refusal:
             return reply(refusal)
         body = await json_body(request)
-        outcome = await run_in_threadpool(service.score, session, body.get("round"), body.get("entry"),
+        outcome = await run_in_threadpool(self.service.score, session, body.get("round"), body.get("entry"),
                                           body.get("values"), bool(body.get("correction")), device_of(request))
-        response = reply(outcome)
-        if outcome.ok:  # the phone is answered once the row is committed; the screen follows right after
-            response.background = BackgroundTask(refresh_screen)
-        return response
+        return self.answered(outcome, reply(outcome))
 
-    async def host_state(request: Request) -> Response:
-        session, refusal = session_or_refusal(request, "host", write=False)
-        if refusal:
-            return reply(refusal)
-        return JSONResponse({"ok": True, **await run_in_threadpool(service.read, host_view)})
-
-    async def host_act(request: Request) -> Response:
-        session, refusal = session_or_refusal(request, "host", write=True)
-        if refusal:
-            return reply(refusal)
-        act, body = request.path_params["act"], await json_body(request)
-        device = device_of(request)
-        if act == "revoke":
-            outcome = await run_in_threadpool(service.revoke, str(body.get("judge")), device)
-        elif act == "reissue":
-            outcome = await run_in_threadpool(reissue, service, str(body.get("judge")), device)
-        else:
-            outcome = await run_in_threadpool(service.host, act, body, device)
-        response = reply(outcome, version=outcome.event.id if outcome.event else screen.version)
+    def answered(self, outcome: Outcome, response: Response) -> Response:
+        """The reply goes once the act is committed; the screens follow right after it."""
         if outcome.ok:
-            response.background = BackgroundTask(refresh_screen)
+            response.background = BackgroundTask(self.feed.refresh)
         return response
 
-    async def screen_state(request: Request) -> Response:
-        return Response(screen.payload, media_type="application/json", headers={"Cache-Control": "no-store"})
+    async def host_state(self, request: Request) -> Response:
+        session, refusal = self.session_or_refusal(request, "host", write=False)
+        if refusal:
+            return reply(refusal)
+        return JSONResponse({"ok": True, **await run_in_threadpool(self.service.read, host_view)})
 
-    async def screen_stream(request: Request) -> Response:
+    async def host_act(self, request: Request) -> Response:
+        session, refusal = self.session_or_refusal(request, "host", write=True)
+        if refusal:
+            return reply(refusal)
+        act, body, device = request.path_params["act"], await json_body(request), device_of(request)
+        if act == "revoke":
+            outcome = await run_in_threadpool(self.service.revoke, str(body.get("judge")), device)
+        elif act == "reissue":
+            outcome = await run_in_threadpool(reissue, self.service, str(body.get("judge")), device)
+        else:
+            outcome = await run_in_threadpool(self.service.host, act, body, device)
+        version = outcome.event.id if outcome.event else self.feed.screen.version
+        return self.answered(outcome, reply(outcome, version=version))
+
+    async def screen_state(self, request: Request) -> Response:
+        return Response(self.feed.screen.payload, media_type="application/json",
+                        headers={"Cache-Control": "no-store"})
+
+    async def screen_stream(self, request: Request) -> Response:
         last = request.headers.get("last-event-id")
         last_seen = int(last) if last and last.isdigit() else None
-        return StreamingResponse(screen.stream(last_seen), media_type="text/event-stream",
+        return StreamingResponse(self.feed.screen.stream(last_seen), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
 
-    routes = [Route(path, page) for path in PAGES] + [
-        Route("/api/login", login, methods=["POST"]),
-        Route("/api/me", me),
-        Route("/api/judge", judge_state),
-        Route("/api/score", score, methods=["POST"]),
-        Route("/api/host", host_state),
-        Route("/api/host/{act}", host_act, methods=["POST"]),
-        Route("/api/screen", screen_state),
-        Route("/api/screen/stream", screen_stream),
+
+def create_app(service: Service) -> Starlette:
+    handlers = LiveRoutes(service)
+    routes = [Route(path, handlers.page) for path in PAGES] + [
+        Route("/api/login", handlers.login, methods=["POST"]),
+        Route("/api/me", handlers.me),
+        Route("/api/judge", handlers.judge_state),
+        Route("/api/score", handlers.score, methods=["POST"]),
+        Route("/api/host", handlers.host_state),
+        Route("/api/host/{act}", handlers.host_act, methods=["POST"]),
+        Route("/api/screen", handlers.screen_state),
+        Route("/api/screen/stream", handlers.screen_stream),
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     app = Starlette(routes=routes)
-    app.state.service, app.state.screen = service, screen
+    app.state.service, app.state.screen = service, handlers.feed.screen
     return app
+
+
+async def json_body(request: Request) -> dict:
+    try:
+        body = await request.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
 
 
 def same_origin(request: Request) -> bool:
@@ -196,7 +212,7 @@ def same_origin(request: Request) -> bool:
 
 def write_problem(request: Request, csrf: str) -> str | None:
     if not same_origin(request):
-        return "请求来源不对：请直接在本机网址打开页面"
+        return FOREIGN
     if not csrf_ok(csrf, request.headers.get("x-csrf-token")):
         return "页面已过期（缺少安全令牌），请刷新页面后重试"
     return None
