@@ -106,6 +106,11 @@ def test_scores_out_of_range_off_step_double_locked_and_wrong_team(live):
     late = phone.post("/api/score", json={"round": "final", "entry": "e03", "correction": True, "values": VALUES})
     assert late.status_code == 409 and "已锁定" in late.json()["message"]
     assert phone.get("/api/judge").json()["stage"]["mine"]["展示效果"] == "15"
+    other = client("other-judge")
+    login(other, pins["j3"])
+    assert other.get("/api/judge").json()["stage"]["mine"] is None  # no judge sees another's scores
+    screen = other.get("/api/screen").json()
+    assert screen["current"]["submitted"] == 1 and screen["published"] is None  # progress, never values
     messages = refused(store)
     assert len(messages) == 4 and "已锁定" in messages[-1] and "不能重复提交" in messages[2]
 

@@ -21,6 +21,11 @@ def stage_problems(comp: LiveCompetition, state: State, round_id, entry_id) -> l
     return []
 
 
+def values_only(problems: list[str]) -> bool:
+    """Whether every problem is with the numbers typed (not with the team, the round or the lock)."""
+    return all(p.startswith(("“", "缺少", "没有“", "评分格式")) for p in problems)
+
+
 def score_problems(comp: LiveCompetition, state: State, judge: str, round_id, entry_id, values,
                    correction: bool) -> list[str]:
     """A judge's first submission (`correction` False) or correction of a team's scores."""

@@ -150,7 +150,7 @@ class Service:
                 event = self._append(kind, device=device, judge=session.judge, round=round_id, entry=entry_id,
                                      data={"values": text})
                 return Outcome(True, event=event, extra={"total": plain(sum(exact.values()))})
-        status = 409 if any("锁定" in p or "重复" in p or "现在评" in p for p in problems) else 400
+        status = 400 if acts.values_only(problems) else 409  # 409: the act conflicts with the day's state
         return self.refuse(kind, problems, status, device=device, judge=session.judge, round=round_id,
                            entry=entry_id, data={"values": values if isinstance(values, dict) else str(values)})
 
