@@ -21,7 +21,7 @@
     var p = view.published;
     $("score").hidden = !p;
     if (p) {
-      $("score-round").textContent = p.round_name; $("score-team").textContent = p.name;
+      $("score-round").textContent = p.round_name + (p.order ? " · 第" + p.order + "位" : ""); $("score-team").textContent = p.name;
       var marks = $("score-marks"); marks.textContent = "";
       p.marks.forEach(function (m) {
         var li = document.createElement("li");
