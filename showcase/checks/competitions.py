@@ -67,6 +67,7 @@ def check_structure(record: Record, problems: Problems) -> None:
         if is_number(criterion.get("max")) and number(criterion["max"]) <= 0:
             problems.error(record.path, record.line("criteria", i, "max"),
                            f"评分标准“{criterion['name']}”的满分应大于 0", "改正 max")
+    _check_steps(record, problems)
     for i, entry in enumerate(record.get("entries", [])):
         if entry.get("order") is not None and entry["order"] < 1:
             problems.error(record.path, record.line("entries", i, "order"), "出场顺序从 1 开始",
@@ -79,6 +80,32 @@ def check_structure(record: Record, problems: Problems) -> None:
     if notice and notice.get("start") and notice.get("end") and notice["end"] < notice["start"]:
         problems.error(record.path, record.line("results_notice", "end"), "公示结束日期早于开始日期",
                        "改正 results_notice 的 start 或 end")
+
+
+def _check_steps(record: Record, problems: Problems) -> None:
+    """`score_step` (rounds, criteria) is positive; a criterion's max is a whole number of steps."""
+    for field in ("rounds", "criteria"):
+        for i, item in enumerate(record.get(field, [])):
+            step = item.get("score_step")
+            if step is not None and number(step) <= 0:
+                problems.error(record.path, record.line(field, i, "score_step"), f"评分精度 {step} 应大于 0",
+                               "如 0.5 表示可以打半分，1 表示只打整数")
+    for i, criterion in enumerate(record.get("criteria", [])):
+        for round_ in record.get("rounds", []):
+            step = _step(criterion, round_)
+            if step and is_number(criterion.get("max")) and number(criterion["max"]) % step:
+                problems.error(record.path, record.line("criteria", i, "max"),
+                               f"“{criterion['name']}”的满分 {criterion['max']} 不是评分精度 {plain(step)} 的整数倍"
+                               f"（{round_['name']}）", "改正 max 或 score_step")
+                break
+
+
+def _step(criterion: dict, round_: dict | None) -> Fraction | None:
+    """The step a criterion's scores take in a round, when the competition sets one."""
+    for source in (criterion, round_ or {}):
+        if source.get("score_step") is not None and number(source["score_step"]) > 0:
+            return number(source["score_step"])
+    return None
 
 
 def check_scores(record: Record, context: CheckContext, problems: Problems) -> None:
@@ -107,7 +134,7 @@ def check_scores(record: Record, context: CheckContext, problems: Problems) -> N
                 problems.error(record.path, record.line("scores", i, key),
                                f"评分中的{what}“{value}”不在 {hint} 里",
                                f"是不是想写 {close[0]}？" if close else f"改正标识，或先在 {hint} 中加上（已有：{listed}）")
-        _check_values(record, i, score, criteria, problems)
+        _check_values(record, i, score, criteria, problems, rounds.get(score.get("round")))
         if not known:
             continue
         key = (score["round"], score["entry"], score["judge"])
@@ -123,7 +150,8 @@ def check_scores(record: Record, context: CheckContext, problems: Problems) -> N
     _check_missing(record, context, rounds, judges, entries, valid, problems)
 
 
-def _check_values(record: Record, i: int, score: dict, criteria: dict, problems: Problems) -> None:
+def _check_values(record: Record, i: int, score: dict, criteria: dict, problems: Problems,
+                  round_: dict | None = None) -> None:
     values = score.get("values") or {}
     misspelt = set()  # criteria an unknown name probably means: not also reported as missing
     for name, value in values.items():
@@ -143,6 +171,9 @@ def _check_values(record: Record, i: int, score: dict, criteria: dict, problems:
         elif is_number(top) and number(value) > number(top):
             problems.error(record.path, line, f"“{name}”得分 {value} 超过满分 {top}",
                            f"改正这一分数（0 到 {top} 之间）")
+        elif (step := _step(criteria[name], round_)) and number(value) % step:
+            problems.error(record.path, line, f"“{name}”的分数 {value} 不符合评分精度 {plain(step)}",
+                           f"分数应是 {plain(step)} 的整数倍")
     for name in criteria:
         if name not in values and name not in misspelt:
             problems.error(record.path, record.line("scores", i, "values"),

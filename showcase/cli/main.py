@@ -6,6 +6,7 @@ import logging
 import sys
 
 from showcase.cli.build import cmd_build
+from showcase.cli.live import add_parser as add_live
 from showcase.cli.new import KINDS, cmd_new
 from showcase.cli.project import content_dir, parse_now
 from showcase.cli.serve import cmd_serve
@@ -19,7 +20,7 @@ DEFAULT_CONFIG = "mkdocs.yml"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="showcase", description="机关党建品牌展示站：检查内容、生成网站、本地预览。")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (add_check, add_build, add_serve, add_new):
+    for add in (add_check, add_build, add_serve, add_new, add_live):
         add(sub)
     args = parser.parse_args(argv)
     setup_logging()
@@ -68,7 +69,6 @@ def add_new(sub) -> None:
     p.add_argument("id", help="标识：小写英文字母、数字、连字符，即网址")
     p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
     p.set_defaults(run=cmd_new)
-
 
 def setup_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
