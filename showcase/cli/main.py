@@ -1,4 +1,4 @@
-"""`showcase`: check, build, serve and scaffold the site. Runs MkDocs with the showcase plugin."""
+"""`showcase`: check, build, serve, scaffold and import the site's content. Runs MkDocs with the showcase plugin."""
 from __future__ import annotations
 
 import argparse
@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("id", help="标识：小写英文字母、数字、连字符，即网址")
     p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
     p.set_defaults(run=cmd_new)
+
+    from showcase.cli.importing import add_parser as add_import
+
+    add_import(sub, DEFAULT_CONFIG)
 
     args = parser.parse_args(argv)
     setup_logging()
