@@ -49,9 +49,8 @@ def batch_heading(lines: list[str], context: Context) -> dict:
     """Title, type, year, label, 文号 and date from the options, else the lines above the list."""
     options = context.options
     text = "\n".join(lines)
-    title = options.title or next((l for l in lines if TITLE_WORDS.search(l) and len(l) <= 80), None)
-    if title and not options.title:
-        title = re.sub(r"^(?:中共[^\s]*?委员会)?关于(?:表彰|命名)?|的(?:表彰)?决定$|(?:拟表彰)?名单$", "", title).strip()
+    titles = [_batch_title(line) for line in lines if TITLE_WORDS.search(line) and len(line) <= 80]
+    title = options.title or next((t for t in titles if len(t) >= 4), None)
     kind, prefix = next(((k, p) for word, k, p in TYPE_WORDS if title and word in title), ("other", "honor"))
     decided = F.parse_date(options.decided_on or "") or _last_date(lines)
     years = YEARS.search(title or "") or YEARS.search(text)
@@ -59,6 +58,11 @@ def batch_heading(lines: list[str], context: Context) -> dict:
     label = years.group(0).replace(" ", "").replace("-", "—").replace("－", "—") if years else None
     return {"title": title, "type": kind, "year": year, "label": label,
             "doc_no": options.doc_no or F.doc_number(text), "decided_on": decided, "prefix": prefix}
+
+
+def _batch_title(line: str) -> str:
+    """"关于表彰2023年度……标兵的决定" → "2023年度……标兵"."""
+    return re.sub(r"^(?:中共[^\s]*?委员会)?关于(?:表彰|命名)?|的(?:表彰)?决定$|(?:拟表彰)?名单$", "", line.strip()).strip()
 
 
 def _last_date(lines: list[str]):
@@ -73,7 +77,7 @@ def plan_honors(source: Path, rows: list[Row], lines: list[str], context: Contex
         problems.error(source, 1, "没有找到名单表头（需要“姓名”或“名称”列和“单位”列）",
                        "第一行写表头：序号、姓名、单位、支部、职务")
         return None
-    batch = batch_heading(lines + [" ".join(_key(c) for c in r.cells) for r in rows[:head]], context)
+    batch = batch_heading([" ".join(_key(c) for c in r.cells) for r in rows[:head]] + lines, context)
     if not batch["title"]:
         problems.error(source, 1, "没有找到表彰名单的标题", "在名单上方写标题（如“关于表彰2023年度……的决定”），或用 --title 指定")
     if batch["year"] is None:

@@ -27,7 +27,7 @@ def existing_conflicts(root: Path, plans: list[Planned], index, force: bool, pro
                            f"标识 {plan.record_id} 已被这条记录使用，导入 {plan.source.name} 未写入",
                            "用 --id 换一个标识")
         elif target.exists() and not force:
-            problems.error(target, 0, f"{display_path(target)} 已存在，未覆盖（导入 {plan.source.name}）",
+            problems.error(target, 0, f"标识 {plan.record_id} 已有记录，未覆盖（导入 {plan.source.name}）",
                            "用 --id 换一个标识，或加 --force 替换（会先显示差异）")
         elif target.exists():
             replaced.append(target)

@@ -233,10 +233,13 @@ def target_of(kind: str, record_id: str, front: dict, has_pictures: bool) -> str
 
 
 def mask_numbers(text: str) -> str:
-    """身份证号 and mobile numbers masked (138****1234) wherever they stand."""
-    lines = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        for found in sorted(find_numbers(line, number), key=lambda f: f.col, reverse=True):
-            line = line[:found.col] + mask(found.text) + line[found.col + len(found.text):]
-        lines.append(line)
+    """身份证号 and mobile numbers masked wherever they stand: 138\\*\\*\\*\\*1234 in the body (Markdown
+    shows 138****1234; a bare ** would read as a scraper's artifact), 138＊＊＊＊1234 in front matter."""
+    lines = text.split("\n")
+    front_end = lines.index("---", 1) if lines and lines[0] == "---" and "---" in lines[1:] else 0
+    for i, line in enumerate(lines):
+        star = "＊" if i <= front_end else "\\*"
+        for found in sorted(find_numbers(line, i + 1), key=lambda f: f.col, reverse=True):
+            line = line[:found.col] + mask(found.text).replace("*", star) + line[found.col + len(found.text):]
+        lines[i] = line
     return "\n".join(lines)

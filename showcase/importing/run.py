@@ -25,10 +25,13 @@ def import_files(paths: list[str], root: Path, options: Options, force: bool, dr
         if plan is not None:
             context.taken.add((plan.kind, plan.record_id))
             plans.append(plan)
+    summary: list[str] = []
     if not problems.errors:
-        problems.extend(_write(root, plans, context, force, dry_run, out))
+        problems.extend(_write(root, plans, context, force, dry_run, summary))
     if problems.items:
         print(problems.report(), file=out)
+    if summary:
+        print("\n".join(summary), file=out)
     if problems.errors:
         print(f"导入失败：{len(problems.errors)} 个错误，{len(problems.warnings)} 个警告；未写入任何文件。", file=out)
         return 1
@@ -117,7 +120,7 @@ def _document_warnings(path: Path, word, problems: Problems) -> None:
                          "批注里的修改意见请先在 Word 中处理")
 
 
-def _write(root: Path, plans: list[Planned], context: Context, force: bool, dry_run: bool, out) -> Problems:
+def _write(root: Path, plans: list[Planned], context: Context, force: bool, dry_run: bool, out: list) -> Problems:
     problems = Problems()
     replaced = staging_plan.existing_conflicts(root, plans, context.index, force, problems)
     if problems.errors or not plans:
@@ -127,21 +130,19 @@ def _write(root: Path, plans: list[Planned], context: Context, force: bool, dry_
         problems.extend(staging_plan.check_staged(root, staging, plans, replaced))
         if problems.errors:
             return problems
-        _print_plan(root, plans, dry_run, out)
-        if dry_run:
-            return problems
-        for target in replaced:
+        for target in replaced:  # shown before anything is replaced, and on a dry run too
             plan = next(p for p in plans if (root / p.target) == target)
-            print(staging_plan.diff_of(root, target, plan) or f"{display_path(target)}：内容相同", file=out)
-        staging_plan.commit(root, staging, plans, replaced)
+            out.append(staging_plan.diff_of(root, target, plan) or f"{display_path(target)}：内容相同")
+        _print_plan(root, plans, dry_run, out)
+        if not dry_run:
+            staging_plan.commit(root, staging, plans, replaced)
     finally:
         staging_plan.discard(staging)
     return problems
 
 
-def _print_plan(root: Path, plans: list[Planned], dry_run: bool, out) -> None:
-    print("将写入（--dry-run，未写入）：" if dry_run else "已写入：", file=out)
+def _print_plan(root: Path, plans: list[Planned], dry_run: bool, out: list) -> None:
+    out.append("将写入（--dry-run，未写入）：" if dry_run else "已写入：")
     for plan in plans:
-        print(f"  {KIND_WORDS[plan.kind]} {plan.record_id}（来自 {plan.source.name}）", file=out)
-        for rel in plan.files:
-            print(f"    {display_path(root / rel)}", file=out)
+        out.append(f"  {KIND_WORDS[plan.kind]} {plan.record_id}（来自 {plan.source.name}）")
+        out.extend(f"    {display_path(root / rel)}" for rel in plan.files)

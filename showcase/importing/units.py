@@ -14,20 +14,22 @@ CITY_PREFIX = re.compile(r"^(?:中共)?[\u4e00-\u9fff]{2,3}市(?=[\u4e00-\u9fff]
 
 @dataclass(frozen=True)
 class UnitNames:
-    by_name: dict  # every spelling → unit id
-    shown: dict  # unit id → its full name
+    by_name: dict  # every spelling (and its form without "云川市"/"市") → unit id
+    spellings: tuple  # the spellings as units.yml writes them, for suggestions
 
     def resolve(self, text: str) -> str | None:
         text = (text or "").strip()
         return self.by_name.get(text) or self.by_name.get(_bare(text))
 
     def closest(self, text: str, count: int = 3) -> list[str]:
-        names = [n for n in self.by_name if not n.isascii()]
-        picked = difflib.get_close_matches(text, names, n=count, cutoff=0.3)
-        picked += difflib.get_close_matches(_bare(text), names, n=count, cutoff=0.3)
-        seen = []
+        names = [n for n in self.spellings if not n.isascii()]
+        picked = difflib.get_close_matches(text, names, n=count * 2, cutoff=0.3)
+        picked += difflib.get_close_matches(_bare(text), [_bare(n) for n in names], n=count * 2, cutoff=0.3)
+        seen, units = [], set()
         for name in picked:
-            if name not in seen:
+            name = next((n for n in names if _bare(n) == name), name)
+            if self.by_name[name] not in units:
+                units.add(self.by_name[name])
                 seen.append(name)
         return seen[:count]
 
@@ -45,12 +47,12 @@ def _bare(name: str) -> str:
 
 def unit_names(index) -> UnitNames:
     """From the content's `RecordIndex`."""
-    by_name, shown = {}, {}
+    by_name, written = {}, []
     for unit_id, unit in index.by_kind.get("unit", {}).items():
-        shown[unit_id] = unit.get("name") or unit_id
         spellings = [unit_id, unit.get("name"), unit.get("short_name")]
         spellings += [former.get("name") for former in unit.get("former_names") or []]
         for spelling in filter(None, spellings):
+            written.append(str(spelling))
             by_name.setdefault(str(spelling), unit_id)
             by_name.setdefault(_bare(str(spelling)), unit_id)
-    return UnitNames(by_name, shown)
+    return UnitNames(by_name, tuple(written))
