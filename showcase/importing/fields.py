@@ -20,7 +20,7 @@ NEWSPAPER_RECORD = re.compile(r"《([^》]{2,20})》\s*(\d{4})\s*年\s*(\d{1,2})
 DOC_NO = re.compile(r"[\u4e00-\u9fff]{1,10}[〔\[［(（]\d{4}[〕\]］)）]\s*\d{1,4}\s*号")
 CN_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 ISO_DATE = re.compile(r"(\d{4})[-./](\d{1,2})[-./](\d{1,2})")
-BYLINE = re.compile(r"(本报记者|本报通讯员|通讯员|记者|作者)\s*[：:]?\s*((?:[\u4e00-\u9fff]{2,4}(?:[\s\u3000、]+|$))+)")
+ROLES = ("本报记者", "本报通讯员", "通讯员", "记者", "作者", "特约记者")
 
 
 def key_line(text: str) -> dict[str, str]:
@@ -85,11 +85,14 @@ def doc_number(text: str) -> str | None:
 
 
 def bylines(text: str) -> list[dict]:
-    """"本报记者 陆文涛 通讯员 韦思琪" → [{name: 陆文涛, role: 本报记者}, {name: 韦思琪, role: 通讯员}]."""
-    found = []
-    for match in BYLINE.finditer(text):
-        role = "" if match.group(1) == "作者" else match.group(1)
-        for name in re.split(r"[\s\u3000、]+", match.group(2).strip()):
-            if name:
-                found.append({"name": name, "role": role} if role else {"name": name})
+    """"本报记者 陆文涛 通讯员 韦思琪" → [{name: 陆文涛, role: 本报记者}, {name: 韦思琪, role: 通讯员}];
+    names before any role word are not bylines (the line is something else)."""
+    found, role = [], None
+    for token in re.split(r"[\s\u3000、,，：:]+", text.strip()):
+        if token in ROLES:
+            role = "" if token == "作者" else token
+        elif role is not None and re.fullmatch(r"[\u4e00-\u9fff·]{2,5}", token):
+            found.append({"name": token, "role": role} if role else {"name": token})
+        elif token:
+            return found if found and role is not None else []
     return found

@@ -63,7 +63,8 @@ def check_staged(root: Path, staging: Path, plans: list[Planned], replaced: list
     for problem in checked.problems.items:
         path = outside + problem.path[len(inside):] if problem.path.startswith(inside) else problem.path
         if path in new_files:
-            found.items.append(Problem(path, problem.line, problem.level, problem.message, problem.hint))
+            found.items.append(Problem(path, problem.line, problem.level, problem.message.replace(inside, outside),
+                                       problem.hint.replace(inside, outside)))
     return found
 
 

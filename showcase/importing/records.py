@@ -57,7 +57,9 @@ def plan_record(source: Path, reading: Reading, kind: str, context: Context, pro
 
 
 def title_of(reading: Reading, context: Context) -> str:
-    return context.options.title or reading.title.value
+    """The title; a column article's "三创先锋·之四十五 " before its headline dropped (series_no says it)."""
+    title = context.options.title or reading.title.value
+    return re.sub(r"^[^\s·]{0,10}·?之[零〇一二三四五六七八九十百]+[\s\u3000:：]+(?=\S)", "", title)
 
 
 def resolve_unit(source: Path, reading: Reading, context: Context, problems: Problems) -> str | None:
@@ -134,7 +136,8 @@ def article_fields(source, reading: Reading, unit, context: Context, problems: P
         problems.error(source, 1, "找不到对应的专栏", "在 columns.yml 中确认专栏和它的合作报纸")
         return None
     title = title_of(reading, context) if reading.title or context.options.title else None
-    front = {"title": title, "column": column.id, "series_no": series_number(title or "", column, context),
+    as_printed = context.options.title or (reading.title.value if reading.title else "")
+    front = {"title": title, "column": column.id, "series_no": series_number(as_printed, column, context),
              "lead_title": _text(reading, "lead_title"), "subtitle": _text(reading, "subtitle"),
              "newspaper": newspaper or column.get("newspaper"), "date": day,
              "page": (paper or {}).get("page") or _text(reading, "page"), "page_name": _text(reading, "page_name"),
@@ -143,8 +146,9 @@ def article_fields(source, reading: Reading, unit, context: Context, problems: P
     front["category"] = category if category in (column.get("categories") or []) else None
     front["related"] = [unit] if unit else None
     front["rights"] = "full_text"
-    problems.warning(source, 1, f"专栏序号 series_no: {front['series_no']} 是按已有文章推算的建议值",
-                     "与报纸上印的序号核对，不一致时改正")
+    if not CN_NUMBER.search(as_printed):
+        problems.warning(source, 1, f"专栏序号 series_no: {front['series_no']} 是按已有文章推算的建议值",
+                         "与报纸上印的序号核对，不一致时改正")
     return front
 
 
