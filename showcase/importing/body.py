@@ -96,15 +96,15 @@ def _head_line(block: Paragraph, text: str, reading: Reading) -> bool:
     """Title, subtitle, key lines, the newspaper record and bylines before the body starts."""
     if block.pictures:
         return False
-    if reading.title is None and _is_title(block, text, reading):
-        reading.title = Found(text, block.number)
-        return True
     found = F.key_line(text)
     paper = F.newspaper_record(text)
     if found or (paper and len(text) <= TITLE_MAX) or (F.bylines(text) and len(text) <= TITLE_MAX):
         for key, value in found.items():
             reading.fields.setdefault(key, Found(value, block.number))
         reading.head_lines.append(Found(text, block.number))
+        return True
+    if reading.title is None and _is_title(block, text, reading):
+        reading.title = Found(text, block.number)
         return True
     if reading.title is not None and SUBTITLE.match(text) and "subtitle" not in reading.fields:
         reading.fields["subtitle"] = Found(SUBTITLE.sub("", text), block.number)
@@ -113,11 +113,16 @@ def _head_line(block: Paragraph, text: str, reading: Reading) -> bool:
 
 
 def _is_title(block: Paragraph, text: str, reading: Reading) -> bool:
+    """A title style; else a first Heading 1; else (WPS and LibreOffice files often have no styles)
+    the very first paragraph when it is short, unnumbered and no sentence."""
     if block.heading == 0:
         return True
-    if reading.fields or reading.head_lines or len(text) > TITLE_MAX:
+    if len(text) > TITLE_MAX:
+        return False
+    if reading.fields or reading.head_lines:
         return block.heading == 1 and not reading.pieces
-    return block.heading == 1 or (block.centered and not text.endswith("。"))
+    sentence = text.endswith(("。", "：", ":", "；")) or shape_of(text).kind != "paragraph"
+    return block.heading == 1 or not sentence
 
 
 def _caption_after(blocks: list, i: int) -> tuple[str, set]:
