@@ -39,11 +39,16 @@ class Context:
         return record_id in self.records(kind) or (kind, record_id) in self.taken
 
 
-def load_context(root: Path, options: Options, problems: Problems) -> Context:
-    from showcase.content.check import check_content
+def load_context(root: Path, options: Options) -> Context:
+    """The content's records by kind and id: loaded and validated, without the cross-record checks
+    (the staged result gets the full check; the content's own problems are `showcase check`'s job)."""
+    from showcase.content.check import RecordIndex, validate_record
+    from showcase.content.load import load_content
 
-    checked = check_content(root)
-    return Context(root=Path(root), index=checked.index, units=unit_names(checked.index), options=options)
+    ignored = Problems()
+    records = [r for raw in load_content(Path(root)).records if (r := validate_record(raw, ignored)) is not None]
+    index = RecordIndex(records)
+    return Context(root=Path(root), index=index, units=unit_names(index), options=options)
 
 
 def propose_id(context: Context, kind: str, unit: str | None, year: int, prefix: str = "") -> str:

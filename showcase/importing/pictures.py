@@ -16,6 +16,9 @@ from showcase.images.process import open_oriented
 
 VECTOR_SUFFIXES = (".emf", ".wmf")
 JPEG_QUALITY = 90
+# The longest side kept: above every width the site serves (1600), and a 12-megapixel phone photo
+# decodes at half size (JPEG draft mode) — 4× faster than whole (benchmarks/README-import.md).
+MAX_EDGE = 2000
 
 
 @dataclass(frozen=True)
@@ -31,12 +34,14 @@ class PictureSkipped(Exception):
 
 
 def prepare_picture(name: str, data: bytes, number: int) -> PictureFile:
-    """The `number`th picture of the document as `photo-<number>.jpg` (or .png with transparency)."""
+    """The `number`th picture of the document as `photo-<number>.jpg` (or .png with transparency),
+    at most MAX_EDGE pixels on its longest side."""
     suffix = Path(name).suffix.lower()
     if suffix in VECTOR_SUFFIXES:
         data, suffix = vector_to_png(name, data), ".png"
     try:
-        image = open_oriented(data, suffix, DEFAULT_PIXEL_LIMIT)
+        image = open_oriented(data, suffix, DEFAULT_PIXEL_LIMIT, decode_scale(data))
+        image.thumbnail((MAX_EDGE, MAX_EDGE))
     except Exception as exc:  # Pillow raises many kinds for a broken or unknown picture
         raise PictureSkipped(f"文档中的图片 {name} 无法读取（{type(exc).__name__}），未导入",
                              "在 Word 中换一张 JPEG/PNG 图片后再导入，或导入后手工放入图片") from None
@@ -44,8 +49,19 @@ def prepare_picture(name: str, data: bytes, number: int) -> PictureFile:
     if image.mode in ("RGBA", "LA", "PA"):
         image.save(out, "PNG", optimize=True)
         return PictureFile(f"photo-{number}.png", out.getvalue())
-    image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True)
+    image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY)
     return PictureFile(f"photo-{number}.jpg", out.getvalue())
+
+
+def decode_scale(data: bytes) -> float:
+    """The fraction of full size the picture is needed at (read from its header only)."""
+    from PIL import Image
+
+    try:
+        with Image.open(io.BytesIO(data)) as header:
+            return min(1.0, MAX_EDGE / max(header.size))
+    except Exception:  # unreadable: open_oriented reports it
+        return 1.0
 
 
 def vector_to_png(name: str, data: bytes) -> bytes:

@@ -14,6 +14,7 @@ from showcase.content.problems import Problem, Problems, display_path
 from showcase.importing.records import Planned
 
 STAGING_PREFIX = ".import-"
+TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
 
 
 def existing_conflicts(root: Path, plans: list[Planned], index, force: bool, problems: Problems) -> list[Path]:
@@ -69,13 +70,16 @@ def check_staged(root: Path, staging: Path, plans: list[Planned], replaced: list
 
 
 def _link_tree(source: Path, dest: Path, skip: set) -> None:
+    """The content's Markdown and YAML, hard-linked. Existing pictures stay out: the image check would
+    probe every one of them again (its cache is keyed by path), and what it could say about them belongs
+    to the existing records, whose problems the import does not report."""
     dest.mkdir(parents=True, exist_ok=True)
     for entry in sorted(source.iterdir()):
         if entry.name.startswith(".") or entry.resolve() in skip:
             continue
         if entry.is_dir():
             _link_tree(entry, dest / entry.name, skip)
-        else:
+        elif entry.suffix.lower() in TEXT_SUFFIXES:
             try:
                 os.link(entry, dest / entry.name)
             except OSError:  # another file system or no hard links: a copy is as good for reading

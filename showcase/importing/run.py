@@ -18,7 +18,7 @@ KIND_WORDS = {"exemplar": "先进典型", "brand": "品牌", "article": "专栏�
 
 def import_files(paths: list[str], root: Path, options: Options, force: bool, dry_run: bool, out) -> int:
     problems = Problems()
-    context = load_context(root, options, problems)
+    context = load_context(root, options)
     plans = []
     for name in paths:
         plan = plan_file(Path(name), context, problems)
