@@ -53,6 +53,31 @@ def prepare_picture(name: str, data: bytes, number: int) -> PictureFile:
     return PictureFile(f"photo-{number}.jpg", out.getvalue())
 
 
+PARALLEL_FROM = 3  # fewer pictures than this: a worker process costs more than it saves
+
+
+def prepare_pictures(pictures: list[tuple[str, bytes]]) -> list:
+    """`prepare_picture` for each (name, data), numbered from 1: a PictureFile or a PictureSkipped each,
+    in order; on two cores when there are several and forking is safe."""
+    from showcase.mkdocs.speed.forked import can_fork
+
+    jobs = [(name, data, number) for number, (name, data) in enumerate(pictures, start=1)]
+    if len(jobs) < PARALLEL_FROM or not can_fork():
+        return [_prepare_job(job) for job in jobs]
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    with ProcessPoolExecutor(max_workers=2, mp_context=get_context("fork")) as pool:
+        return list(pool.map(_prepare_job, jobs))
+
+
+def _prepare_job(job):
+    try:
+        return prepare_picture(*job)
+    except PictureSkipped as skipped:
+        return skipped
+
+
 def decode_scale(data: bytes) -> float:
     """The fraction of full size the picture is needed at (read from its header only)."""
     from PIL import Image

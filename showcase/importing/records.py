@@ -12,7 +12,7 @@ from showcase.importing import fields as F
 from showcase.importing import markdown as md
 from showcase.importing.body import Found, Reading, body_text
 from showcase.importing.context import Context, propose_id
-from showcase.importing.pictures import PictureSkipped, prepare_picture
+from showcase.importing.pictures import PictureSkipped, prepare_pictures
 from showcase.lint.privacy import find_numbers, mask
 
 EXEMPLAR_WORDS = (("五星", "five_star_member"), ("红旗", "red_flag_branch"), ("品牌", "brand_exemplar"))
@@ -207,11 +207,10 @@ def assemble(source, kind: str, record_id: str, front: dict, reading: Reading, c
     planned = Planned(source, kind, record_id, folder)
     names = {}
     base = folder if folder.endswith("/") else ""
-    for number, (_, picture, caption, line) in enumerate(pictures, start=1):
-        try:
-            made = prepare_picture(picture.name, picture.data, number)
-        except PictureSkipped as skipped:
-            problems.warning(source, line, skipped.message, skipped.hint)
+    made_all = prepare_pictures([(picture.name, picture.data) for _, picture, _, _ in pictures])
+    for (_, picture, _, line), made in zip(pictures, made_all):
+        if isinstance(made, PictureSkipped):
+            problems.warning(source, line, made.message, made.hint)
             continue
         names[id(picture)] = made.name
         planned.files[base + made.name] = made.data
