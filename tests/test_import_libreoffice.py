@@ -57,3 +57,4 @@ def test_footnotes_are_kept(imported):
 def test_key_lines_and_a_plain_first_line_give_the_fields(imported):
     _, _, text = imported
     assert text.startswith("---\ntitle: 支部战斗堡垒\nkind: red_flag_branch\nunit: rsj\n---\n\n## 建强组织体系\n")
+

@@ -1,6 +1,8 @@
 """Run with the system Python that has LibreOffice's `uno` (/usr/bin/python3): writes a .docx made by
 LibreOffice itself with a footnote and tracked changes (an insertion and a deletion), which
 python-docx cannot make. Usage: lo_story.py OUT.docx PROFILE_DIR"""
+import os
+import signal
 import subprocess
 import sys
 import time
@@ -50,7 +52,7 @@ def write(doc):
 def main(out, profile):
     pipe = "showcase_test_" + str(abs(hash(out)))
     office = subprocess.Popen(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
-                               f"--accept=pipe,name={pipe};urp;"])
+                               f"--accept=pipe,name={pipe};urp;"], start_new_session=True)
     try:
         context = connect(pipe)
         desktop = context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
@@ -66,7 +68,11 @@ def main(out, profile):
         try:
             office.wait(timeout=30)
         except subprocess.TimeoutExpired:
-            office.kill()
+            pass
+        try:  # soffice.bin outlives its wrapper: end the whole session this script started
+            os.killpg(office.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 if __name__ == "__main__":
