@@ -152,7 +152,10 @@ def _pictures(block: Paragraph, text: str, caption: str, reading: Reading) -> No
 def _paragraph(block: Paragraph, text: str, note_ids: dict, reading: Reading) -> None:
     shape = shape_of(text, block.heading, block.numbering)
     if shape.kind == "item":
-        reading.items.append((shape.level == 1, _inline(block, note_ids, text, shape.text)))
+        ordered = shape.level == 1
+        if reading.items and reading.items[0][0] != ordered:  # a bullet list after a numbered one
+            _flush_items(reading)
+        reading.items.append((ordered, _inline(block, note_ids, text, shape.text)))
         return
     _flush_items(reading)
     if shape.kind == "heading":

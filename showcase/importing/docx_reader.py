@@ -98,7 +98,7 @@ def read_paragraph(element, walk: _Walk) -> Paragraph:
     style_id = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     paragraph.style = style_name(walk.document, style_id.get(qn("w:val")) if style_id is not None else None)
     paragraph.heading = heading_level(paragraph.style, element)
-    paragraph.numbering = numbering_of(element, walk.numbering)
+    paragraph.numbering = numbering_of(element, walk.numbering, style_element(walk.document, style_id))
     jc = element.find(f"{qn('w:pPr')}/{qn('w:jc')}")
     paragraph.centered = jc is not None and jc.get(qn("w:val")) == "center"
     _read_inline(element, paragraph, walk)
@@ -186,6 +186,16 @@ def style_name(document, style_id: str | None) -> str:
         return style_id
 
 
+def style_element(document, style_id):
+    """The w:style element of a w:pStyle reference, or None."""
+    if style_id is None:
+        return None
+    try:
+        return document.styles.get_by_id(style_id.get(qn("w:val")), 1).element
+    except (KeyError, ValueError, AttributeError):
+        return None
+
+
 def heading_level(style: str, element) -> int | None:
     if style.lower() in TITLE_STYLES:
         return 0
@@ -229,8 +239,12 @@ def _number_kind(fmt: str, text: str) -> str:
     return "bullet" if fmt == "bullet" else ""
 
 
-def numbering_of(element, formats: dict) -> str:
+def numbering_of(element, formats: dict, style=None) -> str:
+    """The format of the paragraph's automatic numbering: its own numPr, else its style's (Word's
+    "List Number" carries it in the style)."""
     num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
+    if num is None and style is not None:
+        num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if num is None:
         return ""
     num_id, ilvl = num.find(qn("w:numId")), num.find(qn("w:ilvl"))
