@@ -18,6 +18,10 @@ KIND_WORDS = {"exemplar": "先进典型", "brand": "品牌", "article": "专栏�
 
 def import_files(paths: list[str], root: Path, options: Options, force: bool, dry_run: bool, out) -> int:
     problems = Problems()
+    if not Path(root).is_dir():
+        problems.error(root, 0, "内容目录不存在", "在网站目录（mkdocs.yml 所在目录）里运行 showcase import，或用 -f 指定 mkdocs.yml")
+        print(problems.report(), file=out)
+        return 1
     context = load_context(root, options)
     plans = []
     for name in paths:
