@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from showcase.importing import fields as F
 from showcase.importing import markdown as md
-from showcase.importing.docx_reader import FOOTNOTE_MARK, Paragraph, Picture, Run, Table, WordDocument
+from showcase.importing.docx_reader import FOOTNOTE_MARK, Paragraph, Run, Table, WordDocument
 from showcase.importing.outline import clean_text, shape_of
 
 CAPTION = re.compile(r"^(?:图\s*\d*\s*[：:.．、]|图\s*\d+\s)")
@@ -198,5 +198,3 @@ def body_text(reading: Reading, picture_names: dict[int, str]) -> str:
         parts.append(md.footnotes(reading.notes))
     return "\n\n".join(parts)
 
-
-__all__ = ["Found", "Reading", "read_record", "body_text", "Picture"]
