@@ -1,4 +1,4 @@
-"""`showcase`: the command line — check, build, serve and scaffold the site (one module per command)."""
+"""`showcase`: the command line — check, build, serve, scaffold, import and run the competition day (one module per command)."""
 from __future__ import annotations
 
 import argparse
@@ -6,6 +6,7 @@ import logging
 import sys
 
 from showcase.cli.build import cmd_build
+from showcase.cli.importing import add_parser as add_import
 from showcase.cli.live import add_parser as add_live
 from showcase.cli.new import KINDS, cmd_new
 from showcase.cli.project import content_dir, parse_now
@@ -22,6 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (add_check, add_build, add_serve, add_new, add_live):
         add(sub)
+    add_import(sub, DEFAULT_CONFIG)
     args = parser.parse_args(argv)
     setup_logging()
     return args.run(args)
