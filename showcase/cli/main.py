@@ -54,6 +54,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
     p.set_defaults(run=cmd_new)
 
+    from showcase.cli.printing import add_print_parser
+
+    add_print_parser(sub)
+
     args = parser.parse_args(argv)
     setup_logging()
     return args.run(args)
@@ -68,19 +72,27 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
+def read_config(config_file: str) -> dict | None:
+    """mkdocs.yml as plain data (None when there is none), without MkDocs."""
+    config = Path(config_file)
+    if not config.is_file():
+        return None
+    import yaml
+
+    class _Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV and !!python tags
+        pass
+
+    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Lenient)
+    return data if isinstance(data, dict) else {}
+
+
 def content_dir(config_file: str, path: str | None = None) -> Path:
     if path:
         return Path(path)
-    config = Path(config_file)
-    if config.is_file():
-        import yaml
-
-        class _Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV and !!python tags
-            pass
-
-        _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-        data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Lenient) or {}
-        return config.parent / (data.get("docs_dir") or "docs")
+    data = read_config(config_file)
+    if data is not None:
+        return Path(config_file).parent / (data.get("docs_dir") or "docs")
     return Path("content")
 
 
