@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--offline", action="store_true",
                    help="离线版：双击 index.html 就能看，输出 site-offline/ 和 site-offline.zip（拷U盘用）")
     p.add_argument("--precompress", action="store_true", help="同时写出 .gz 预压缩文件（nginx gzip_static 直接发送）")
+    p.add_argument("--print", dest="publications", action="store_true",
+                   help="同时生成印刷用 PDF（事迹汇编、品牌汇编、剪报集、评分表）到 site/print/，并在相应页面放链接")
     p.set_defaults(run=cmd_build)
 
     p = sub.add_parser("serve", help="本地预览，修改后自动刷新（默认包含草稿）")
@@ -178,7 +180,8 @@ def cmd_build(args) -> int:
     try:
         result = build_site(args.config_file, site_dir=args.site_dir, strict=args.strict, site_url=site_url,
                             offline=args.offline, precompress=args.precompress and not args.offline,
-                            checked=(root, today, checked))
+                            checked=(root, today, checked),
+                            publications=site_printer(args, root, checked) if args.publications else None)
     except BuildFailed as exc:
         print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
         return 1
@@ -197,6 +200,14 @@ def cmd_build(args) -> int:
     if result.bundle:
         print(f"离线包：{display_path(result.bundle)}（解压后双击 index.html 打开）")
     return 0
+
+
+def site_printer(args, root: Path, checked):
+    """`--print`: the function build_site calls to write the PDFs into its staging folder."""
+    from showcase.cli.printing import write_publications
+
+    edition = Edition(name=args.edition, drafts=args.drafts, now=parse_now(args.now))
+    return lambda staging: write_publications(args.config_file, root, checked, edition, staging)
 
 
 # ---- serve ---------------------------------------------------------------------------------------

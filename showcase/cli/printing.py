@@ -78,3 +78,20 @@ def load_model(root: Path, edition: Edition):
         print(f"内容有 {len(checked.problems.errors)} 个错误，未生成文件。", file=sys.stderr)
         return None
     return build_model(select(checked.records, edition), edition)
+
+
+def write_publications(config_file: str, root: Path, checked, edition: Edition, site_dir: Path) -> None:
+    """`showcase build --print`: every publication of the edition as PDF under site_dir/print/."""
+    from showcase.domain.edition import select
+    from showcase.domain.model import build_model
+    from showcase.publications.catalog import write_site_prints
+    from showcase.publications.collect import Options
+
+    _root, organization, template_dir = project_settings(config_file)
+    model = build_model(select(checked.records, edition), edition)
+    refused: list[str] = []
+    options = Options(organization=organization, content_root=root)
+    count = write_site_prints(model, site_dir, options, template_dir, (root, template_dir), refused)
+    for url in sorted(set(refused)):
+        print(f"{display_path(root)}: 警告: 未取外部资源 {url} — 图片须放在记录的目录里", file=sys.stderr)
+    print(f"印刷版：{count} 个 PDF，输出到 print/", file=sys.stderr)

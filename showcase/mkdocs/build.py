@@ -26,10 +26,12 @@ class BuildResult:
 
 def build_site(config_file: str, site_dir: str | None = None, strict: bool = True,
                site_url: str | None = None, offline: bool = False, precompress: bool = False,
-               checked: tuple | None = None) -> BuildResult:
+               checked: tuple | None = None, publications=None) -> BuildResult:
     """`site_url`: serve under a sub-path (hosting.normalize_base_url); `offline`: a site that works
     from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins;
-    `checked`: (content root, day, Checked) the caller already checked, so the build doesn't again."""
+    `checked`: (content root, day, Checked) the caller already checked, so the build doesn't again;
+    `publications`: a function writing the printed publications into the staging folder (`--print`);
+    pages link them when `config.extra["print"]` is on."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -50,6 +52,8 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
         # file:// has no index.html lookup for folders: every link must name its .html file.
         config.use_directory_urls = False
         config.extra["offline"] = True  # for templates and plugins (e.g. search loads its index by <script>)
+    if publications is not None:
+        config.extra["print"] = True  # pages link their PDFs (theme/showcase/_print_links.md)
     default_dir = config.site_dir + ("-offline" if offline else "")
     target = Path(site_dir).resolve() if site_dir else Path(default_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +62,8 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     try:
         with mkdocs_pages.dirty_build():
             build(config, dirty=True)
+        if publications is not None:
+            publications(staging)  # before the swap: a failure leaves the old site as it was
         if offline:
             hosting.remove_offline_extras(staging)
         if precompress:

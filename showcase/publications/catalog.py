@@ -66,23 +66,50 @@ def render(booklet: Booklet, fmt: str, template_dir: Path, roots: tuple, refused
     return html_to_pdf(html, template_dir, roots, refused)
 
 
-def site_requests(model: Model) -> list[tuple[str, Request]]:
-    """(path under site/, request) of every PDF `showcase build --print` writes for this edition."""
-    found = [(f"{PRINT_DIR}/honors/{b.id}.pdf", Request("honors", b.id)) for b in model.honors
-             if any(a.target is not None for a in model.awards.get(b.id, []))]
+@dataclass(frozen=True)
+class SitePrint:
+    path: str  # under site/, e.g. print/honors/bx-2021-2022.pdf
+    request: Request
+    key: str  # the page that links it: honors/<id>, exemplars/<year>, brands, competitions/<id>, column/<id>/<year>
+    label: str  # the link's text
+
+
+def site_prints(model: Model) -> list[SitePrint]:
+    """Every PDF `showcase build --print` writes for this edition, with the page that links it."""
+    found = [SitePrint(f"{PRINT_DIR}/honors/{b.id}.pdf", Request("honors", b.id), f"honors/{b.id}", "事迹汇编")
+             for b in model.honors if any(a.target is not None for a in model.awards.get(b.id, []))]
     kinds_years = sorted({(b["type"], b["year"]) for b in model.honors if b["type"] in collect.EXEMPLAR_KIND_NAMES})
-    found += [(year_pdf(kind, year), Request("exemplars", kind, year)) for kind, year in kinds_years]
+    found += [SitePrint(f"{PRINT_DIR}/exemplars/{kind.replace('_', '-')}-{year}.pdf", Request("exemplars", kind, year),
+                        f"exemplars/{year}", f"{collect.EXEMPLAR_KIND_NAMES[kind]}事迹汇编") for kind, year in kinds_years]
     if model.brands:
-        found.append((f"{PRINT_DIR}/brands/all.pdf", Request("brands")))
+        found.append(SitePrint(f"{PRINT_DIR}/brands/all.pdf", Request("brands"), "brands", "品牌汇编"))
     for competition in model.competitions:
-        found.append((f"{PRINT_DIR}/competitions/{competition.id}/brands.pdf", Request("brands", competition.id)))
+        base, key = f"{PRINT_DIR}/competitions/{competition.id}", f"competitions/{competition.id}"
+        found.append(SitePrint(f"{base}/brands.pdf", Request("brands", competition.id), key, "参赛品牌汇编"))
         if not model.edition.is_public:
-            found.append((f"{PRINT_DIR}/competitions/{competition.id}/sheets.pdf", Request("sheets", competition.id)))
+            found.append(SitePrint(f"{base}/sheets.pdf", Request("sheets", competition.id), key, "评分表和成绩表"))
     for column in model.columns:
         years = sorted({a["date"].year for a in model.articles if a.get("column") == column.id})
-        found += [(f"{PRINT_DIR}/column/{column.id}/{y}.pdf", Request("column", column.id, y)) for y in years]
+        found += [SitePrint(f"{PRINT_DIR}/column/{column.id}/{y}.pdf", Request("column", column.id, y),
+                            f"column/{column.id}/{y}", f"{y}年剪报集") for y in years]
     return found
 
 
-def year_pdf(kind: str, year: int) -> str:
-    return f"{PRINT_DIR}/exemplars/{kind.replace('_', '-')}-{year}.pdf"
+def page_links(prints: list[SitePrint]) -> dict[str, list[tuple[str, str]]]:
+    """page key → [(label, path under site/)], for the pages' print links (theme/showcase/_print_links.md)."""
+    links: dict[str, list[tuple[str, str]]] = {}
+    for item in prints:
+        links.setdefault(item.key, []).append((item.label, item.path))
+    return links
+
+
+def write_site_prints(model: Model, site_dir: Path, options: Options, template_dir: Path,
+                      roots: tuple, refused: list | None = None) -> int:
+    """Writes every PDF of `site_prints` under `site_dir` (the build's staging folder); returns how many."""
+    from showcase.publications.output import write_atomically
+
+    prints = site_prints(model)
+    for item in prints:
+        booklet = booklet_for(model, item.request, options)
+        write_atomically(Path(site_dir) / item.path, render(booklet, "pdf", template_dir, roots, refused))
+    return len(prints)
