@@ -14,13 +14,13 @@ from pathlib import Path
 
 from showcase.content.records import Record
 from showcase.content.schema import EXEMPLAR_KIND_NAMES
+from showcase.content.load import PREFACE_SUFFIX
 from showcase.content.text import read_text
 from showcase.content.problems import Problems
 from showcase.domain.model import Award, Model
 from showcase.publications.booklet import Booklet, Entry, RosterLine
 from showcase.publications.entries import article_entry, brand_entry, exemplar_entry
 
-PREFACE_SUFFIX = ".preface.md"
 KIND_ALIASES = {"brand-exemplars": "brand_exemplar", "red-flag-branches": "red_flag_branch",
                 "five-star-members": "five_star_member"}
 ORDERS = ("document", "unit")
