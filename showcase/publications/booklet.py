@@ -54,3 +54,12 @@ class Booklet:
     run_on: bool = False  # entries follow each other instead of each starting a page
     stem: str = "booklet"  # a file name (ASCII) for the output
     extra: dict = field(default_factory=dict)  # renderer-specific data (score sheets' tables)
+    subject: str = ""  # the cover's first line when the title is long: the batch; the second line is `genre`
+    genre: str = ""  # 事迹汇编, 品牌汇编, 剪报集
+
+    @property
+    def cover_lines(self) -> tuple:
+        """The cover title in lines that break where a reader pauses, never "…事迹汇 / 编"."""
+        if self.subject and self.genre and self.title == self.subject + self.genre:
+            return (self.subject, self.genre)
+        return (self.title,)

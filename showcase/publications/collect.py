@@ -62,7 +62,8 @@ def honor_batch(model: Model, batch_id: str, options: Options) -> Booklet:
         raise PrintError(f"错误: 没有评选批次“{batch_id}” — 可用的批次：{choices(model.honors)}")
     awards = ordered(model, model.awards.get(batch.id, []), options.order)
     preface, folder = read_preface(options.content_root, batch.id)
-    return Booklet(kind="honors", title=f"{batch.title}事迹汇编", organization=options.organization,
+    return Booklet(kind="honors", title=f"{batch.title}事迹汇编", subject=batch.title, genre="事迹汇编",
+                   organization=options.organization,
                    on=batch.get("decided_on"), doc_no=batch.get("doc_no", ""), decided_on=batch.get("decided_on"),
                    preface=preface, preface_folder=folder, roster_title="表彰名单", roster=roster(awards),
                    entries=award_entries(model, awards), run_on=options.run_on, stem=f"honors-{batch.id}")
@@ -79,7 +80,8 @@ def exemplar_year(model: Model, kind: str, year: int | None, options: Options) -
                          f"有批次的年份：{'、'.join(map(str, years)) or '（没有）'}，用 --year 指定")
     awards = ordered(model, [a for b in reversed(batches) for a in model.awards.get(b.id, [])], options.order)
     label = f"{year}年" if year is not None else ""
-    return Booklet(kind="exemplars", title=f"{label}市级机关{EXEMPLAR_KIND_NAMES[kind]}事迹汇编",
+    subject = f"{label}市级机关{EXEMPLAR_KIND_NAMES[kind]}"
+    return Booklet(kind="exemplars", title=f"{subject}事迹汇编", subject=subject, genre="事迹汇编",
                    organization=options.organization, on=max(b["decided_on"] for b in batches),
                    doc_no="、".join(b.get("doc_no", "") for b in reversed(batches) if b.get("doc_no")),
                    roster_title="名单", roster=roster(awards), entries=award_entries(model, awards),
@@ -128,7 +130,8 @@ def brands(model: Model, options: Options, year: int | None = None, competition_
         title = f"{year}年市直机关党建品牌汇编" if year else "市直机关党建品牌汇编"
         stem, on = f"brands-{year or 'all'}", None
     entries = tuple(brand_entry(model, b, f"entry-{i}") for i, b in enumerate(chosen, start=1))
-    return Booklet(kind="brands", title=title, organization=options.organization, on=on, entries=entries,
+    return Booklet(kind="brands", title=title, subject=title.removesuffix("品牌汇编"), genre="品牌汇编",
+                   organization=options.organization, on=on, entries=entries,
                    run_on=options.run_on, stem=stem)
 
 
@@ -156,7 +159,9 @@ def clippings(model: Model, year: int | None, options: Options, column_id: str |
                          f"{'、'.join(map(str, years)) or '（没有）'}，用 --year 指定")
     entries = tuple(article_entry(model, a, f"entry-{i}") for i, a in enumerate(articles, start=1))
     label = f"{year}年" if year else ""
-    return Booklet(kind="column", title=f"“{column.title}”专栏{label}剪报集", organization=options.organization,
+    subject = f"“{column.title}”专栏{label}"
+    return Booklet(kind="column", title=f"{subject}剪报集", subject=subject, genre="剪报集",
+                   organization=options.organization,
                    on=articles[-1]["date"], entries=entries, run_on=options.run_on,
                    stem=f"column-{column.id}-{year or 'all'}")
 
