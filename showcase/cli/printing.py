@@ -62,7 +62,8 @@ def cmd_print(args) -> int:
         print(f"{display_path(root)}: 警告: 未取外部资源 {url} — 图片须放在记录的目录里", file=sys.stderr)
     target = Path(args.output) if args.output else Path(f"{booklet.stem}.{args.format}")
     write_atomically(target, data)
-    print(f"完成：{booklet.title}，{len(booklet.entries)} 篇，输出到 {display_path(target)}")
+    count = f"，{len(booklet.entries)} 篇" if booklet.entries else ""
+    print(f"完成：{booklet.title}{count}，输出到 {display_path(target)}")
     return 0
 
 
