@@ -28,6 +28,7 @@ class Entry:
     pictures: tuple = ()  # Picture, shown before the body (a logo, a portrait)
     gallery: tuple = ()  # Picture, shown after the body (photos, the newspaper page)
     kicker: str = ""  # a line above the title, e.g. the column's series marker 之七十一
+    lead: str = ""  # 引题, printed above the title as the newspaper did
     notes: tuple = ()  # short text lines after the title, e.g. 〔已撤销〕 (never colour alone)
 
 

@@ -176,9 +176,10 @@ def _cell(cell, text: str, bold: bool = False) -> None:
 
 
 def _entry(doc, entry: Entry, page_break: bool) -> None:
-    if entry.kicker:
-        _centered(doc, entry.kicker, SMALL_PT).paragraph_format.page_break_before = page_break
-        page_break = False
+    for line, size in ((entry.kicker, SMALL_PT), (entry.lead, BODY_PT)):
+        if line:
+            _centered(doc, line, size).paragraph_format.page_break_before = page_break
+            page_break = False
     _heading(doc, entry.title, page_break=page_break)
     if entry.subtitle:
         _centered(doc, entry.subtitle)

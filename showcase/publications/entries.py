@@ -55,7 +55,7 @@ def article_entry(model: Model, article: Record, anchor: str) -> Entry:
     gallery = (Picture(article.folder / scan, "报纸版面", role="scan"),) if scan and is_image(scan) else ()
     notes = (f"版面 PDF：{scan}",) if scan and not is_image(scan) else ()
     body = article.body if article.get("rights") != "summary_only" else article.get("summary", "")
-    subtitle = "　".join(part for part in (article.get("lead_title", ""), article.get("subtitle", "")) if part)
-    return Entry(title=article.title, anchor=anchor, subtitle=subtitle, kicker=marker,
+    return Entry(title=article.title, anchor=anchor, subtitle=article.get("subtitle", ""), kicker=marker,
+                 lead=article.get("lead_title", ""),
                  facts=tuple((k, v) for k, v in facts if v), body=body, folder=article.folder,
                  gallery=gallery, notes=notes)

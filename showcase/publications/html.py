@@ -26,7 +26,20 @@ def environment(template_dir: Path):
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.filters["cn_date"] = cn_date
     env.filters["file_uri"] = lambda path: Path(path).resolve().as_uri()
+    env.filters["shape"] = shape
     return env
+
+
+def shape(path: Path) -> str:
+    """"wide" or "tall": a newspaper page scan is sized by its width or by its height accordingly."""
+    from PIL import Image
+
+    try:
+        with Image.open(path) as image:
+            width, height = image.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return "tall"
+    return "wide" if width * 180 >= height * 156 else "tall"  # wider than 156 × 180 mm (caption below)
 
 
 def markdown_html(text: str, folder: Path | None, levels: int = 1) -> str:
