@@ -93,3 +93,15 @@ def test_cover_title_breaks_before_the_genre():
     assert booklet.cover_lines == ("2021年度市级机关“红旗党支部”", "事迹汇编")
     assert Booklet(kind="brands", title="品牌汇编", organization="工委").cover_lines == ("品牌汇编",)
     assert squeeze(" 事迹 汇编 ") == "事迹汇编"
+
+
+def test_the_publications_never_import_mkdocs():
+    import subprocess
+    import sys
+
+    code = ("import sys, pkgutil, importlib, showcase.publications as p\n"
+            "for m in pkgutil.iter_modules(p.__path__): importlib.import_module('showcase.publications.' + m.name)\n"
+            "import showcase.cli.printing\n"
+            "print(sorted(n for n in sys.modules if n.split('.')[0] in ('mkdocs', 'material')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

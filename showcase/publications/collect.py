@@ -18,7 +18,7 @@ from showcase.content.load import PREFACE_SUFFIX
 from showcase.content.text import read_text
 from showcase.content.problems import Problems
 from showcase.domain.model import Award, Model
-from showcase.publications.booklet import Booklet, Entry, RosterLine
+from showcase.publications.booklet import Booklet, RosterLine
 from showcase.publications.entries import article_entry, brand_entry, exemplar_entry
 
 KIND_ALIASES = {"brand-exemplars": "brand_exemplar", "red-flag-branches": "red_flag_branch",
@@ -164,10 +164,3 @@ def clippings(model: Model, year: int | None, options: Options, column_id: str |
                    organization=options.organization,
                    on=articles[-1]["date"], entries=entries, run_on=options.run_on,
                    stem=f"column-{column.id}-{year or 'all'}")
-
-
-def entry_titles(booklet: Booklet) -> list[str]:
-    return [e.title for e in booklet.entries]
-
-
-__all__ = ["Booklet", "Entry", "Options", "PrintError", "honor_batch", "exemplar_year", "brands", "clippings"]

@@ -16,7 +16,6 @@ from showcase.publications.fonts import Fonts
 
 _SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]+)(")')
 _ABSOLUTE = re.compile(r"^([a-z][a-z0-9+.-]*:|/|#)", re.IGNORECASE)
-_PARAGRAPH_START = re.compile(r"^\s*(?:[-*+]|\d+\.)\s")
 
 
 def environment(template_dir: Path):
