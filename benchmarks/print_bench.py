@@ -57,13 +57,17 @@ def make_corpus(work: Path, stories: int) -> Path:
 def child(code: str, *args: str) -> dict:
     """Runs `code` in a fresh Python; returns its JSON line plus wall time and the children's peak RSS."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.monotonic()
     out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"{args}: exit {out.returncode}\n{out.stderr[-3000:]}")
     wall = time.monotonic() - started
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # MB; the largest child so far
-    return {**json.loads(out.stdout.strip().splitlines()[-1]), "wall_s": round(wall, 1), "peak_rss_mb": round(peak)}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime  # all its processes, reaped
+    peak = after.ru_maxrss / 1024  # MB; the largest child so far (each engine runs after the smaller demo one)
+    return {**json.loads(out.stdout.strip().splitlines()[-1]), "wall_s": round(wall, 1), "cpu_s": round(cpu, 1),
+            "peak_rss_mb": round(peak), "load": os.getloadavg()[0]}
 
 
 WEASYPRINT = """
@@ -120,7 +124,7 @@ def main(argv=None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     project = make_corpus(work, args.stories)
     results = {}
-    for batch in ("bench", "bx-2021-2022"):
+    for batch in ("bx-2021-2022", "bench"):  # the small one first: ru_maxrss only grows
         engines = [("weasyprint", WEASYPRINT)] + ([] if args.no_chromium else [("chromium", CHROMIUM)])
         for name, code in engines:
             pdf = work / f"{batch}-{name}.pdf"
