@@ -110,3 +110,25 @@ def test_word_export_opens_in_libreoffice_with_the_same_entries(project, tmp_pat
     titles = story_titles(project, "rf-2021")
     positions = [text.find(squeeze(t), text.find("表彰名单") + 200) for t in titles]
     assert -1 not in positions and positions == sorted(positions), titles
+
+
+def test_a_failing_print_build_keeps_the_old_site(project, tmp_path):
+    """The PDFs are written into the build's staging folder: when one fails, the site is not swapped."""
+    from support.sites import REPO, build
+
+    broken = tmp_path / "project"
+    shutil.copytree(project, broken, ignore=shutil.ignore_patterns("site*"))
+    shutil.copytree(REPO / "theme", broken / "theme")
+    config = broken / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(f"custom_dir: {REPO / 'theme'}", "custom_dir: theme"),
+                      encoding="utf-8")
+    site = build(broken)
+    before = sorted(p.relative_to(site).as_posix() for p in site.rglob("*"))
+    template = broken / "theme/print/booklet.html"
+    template.write_text(template.read_text(encoding="utf-8").replace("{% endfor %}", "{% endfor", 1), encoding="utf-8")
+    result = showcase("build", "--print", "-d", str(site), cwd=broken)
+    assert result.returncode == 1
+    assert "印刷版 PDF 未能生成" in result.stderr and "booklet.html" in result.stderr and "原有网站保持不变" in result.stderr
+    assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
+    assert not (site / "print").exists()
+    assert [p.name for p in site.parent.iterdir() if ".building-" in p.name] == []

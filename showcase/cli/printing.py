@@ -88,11 +88,21 @@ def write_publications(config_file: str, root: Path, checked, edition: Edition, 
     from showcase.publications.catalog import write_site_prints
     from showcase.publications.collect import Options
 
+    import jinja2
+
+    from showcase.mkdocs.build import BuildFailed
+    from showcase.publications.collect import PrintError
+
     _root, organization, template_dir = project_settings(config_file)
     model = build_model(select(checked.records, edition), edition)
     refused: list[str] = []
     options = Options(organization=organization, content_root=root)
-    count = write_site_prints(model, site_dir, options, template_dir, (root, template_dir), refused)
+    try:
+        count = write_site_prints(model, site_dir, options, template_dir, (root, template_dir), refused)
+    except (PrintError, jinja2.TemplateError, OSError) as exc:  # the old site stays: build_site swaps only after
+        where = f"{display_path(Path(exc.filename))}:{exc.lineno}: " if getattr(exc, "lineno", None) and getattr(
+            exc, "filename", None) else ""
+        raise BuildFailed(f"{where}印刷版 PDF 未能生成：{exc} — 检查 {display_path(template_dir)}/ 的模板") from None
     for url in sorted(set(refused)):
         print(f"{display_path(root)}: 警告: 未取外部资源 {url} — 图片须放在记录的目录里", file=sys.stderr)
     print(f"印刷版：{count} 个 PDF，输出到 print/", file=sys.stderr)

@@ -104,12 +104,28 @@ def page_links(prints: list[SitePrint]) -> dict[str, list[tuple[str, str]]]:
 
 
 def write_site_prints(model: Model, site_dir: Path, options: Options, template_dir: Path,
-                      roots: tuple, refused: list | None = None) -> int:
-    """Writes every PDF of `site_prints` under `site_dir` (the build's staging folder); returns how many."""
-    from showcase.publications.output import write_atomically
+                      roots: tuple, refused: list | None = None, workers: int = 2) -> int:
+    """Writes every PDF of `site_prints` under `site_dir` (the build's staging folder); returns how many.
+    The PDFs are independent: `workers` processes make them (forkserver, as the image pipeline does)."""
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
 
     prints = site_prints(model)
-    for item in prints:
-        booklet = booklet_for(model, item.request, options)
-        write_atomically(Path(site_dir) / item.path, render(booklet, "pdf", template_dir, roots, refused))
+    jobs = [(booklet_for(model, item.request, options), Path(site_dir) / item.path) for item in prints]
+    if workers <= 1 or len(jobs) < 2:
+        outcomes = [_write_one(booklet, target, template_dir, roots) for booklet, target in jobs]
+    else:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+            outcomes = list(pool.map(_write_one, *zip(*jobs), [template_dir] * len(jobs), [roots] * len(jobs)))
+    if refused is not None:
+        refused.extend(url for urls in outcomes for url in urls)
     return len(prints)
+
+
+def _write_one(booklet: Booklet, target: Path, template_dir: Path, roots: tuple) -> list[str]:
+    """One PDF written (atomically); returns the URLs its fetcher refused."""
+    from showcase.publications.output import write_atomically
+
+    refused: list[str] = []
+    write_atomically(target, render(booklet, "pdf", template_dir, roots, refused))
+    return refused
