@@ -132,3 +132,16 @@ def test_a_failing_print_build_keeps_the_old_site(project, tmp_path):
     assert sorted(p.relative_to(site).as_posix() for p in site.rglob("*")) == before
     assert not (site / "print").exists()
     assert [p.name for p in site.parent.iterdir() if ".building-" in p.name] == []
+
+
+def test_drafts_are_printed_only_when_asked_and_marked_on_every_page(project, tmp_path):
+    from showcase.content.check import check_content
+
+    draft = next(r for r in check_content(project / "content").records if r.kind == "brand" and r.status == "draft")
+    final, preview = tmp_path / "final.pdf", tmp_path / "preview.pdf"
+    showcase("print", "brands", "-o", str(final), cwd=project, check=True)
+    showcase("print", "brands", "--drafts", "-o", str(preview), cwd=project, check=True)
+    final_pages, preview_pages = page_texts(final), page_texts(preview)
+    assert squeeze(draft.title) not in squeeze("".join(final_pages)) and "草稿预览" not in "".join(final_pages)
+    assert squeeze(draft.title) in squeeze("".join(preview_pages))
+    assert all("草稿预览" in text for text in preview_pages)

@@ -24,6 +24,7 @@ def add_print_parser(sub) -> None:
     p.add_argument("--format", choices=FORMATS, default="pdf", help="pdf（默认）| docx（Word）")
     p.add_argument("-o", "--output", help="输出文件（默认当前目录下按内容命名）")
     p.add_argument("--edition", choices=EDITIONS, default="internal", help="internal 内网版（默认）| public 公开版")
+    p.add_argument("--drafts", action="store_true", help="包含草稿和待审稿（每页标“草稿预览”）")
     p.add_argument("-f", "--config-file", default="mkdocs.yml")
     p.set_defaults(run=cmd_print)
 
@@ -46,11 +47,12 @@ def cmd_print(args) -> int:
     from showcase.publications.output import write_atomically
 
     root, organization, template_dir = project_settings(args.config_file)
-    edition = Edition(name=args.edition)
+    edition = Edition(name=args.edition, drafts=args.drafts)
     model = load_model(root, edition)
     if model is None:
         return 1
-    options = Options(organization=organization, content_root=root, run_on=args.run_on, order=args.order)
+    options = Options(organization=organization, content_root=root, run_on=args.run_on, order=args.order,
+                      preview=args.drafts)
     refused: list[str] = []
     try:
         booklet = booklet_for(model, Request(args.kind, args.id, args.year), options)
@@ -96,7 +98,7 @@ def write_publications(config_file: str, root: Path, checked, edition: Edition, 
     _root, organization, template_dir = project_settings(config_file)
     model = build_model(select(checked.records, edition), edition)
     refused: list[str] = []
-    options = Options(organization=organization, content_root=root)
+    options = Options(organization=organization, content_root=root, preview=edition.drafts)
     try:
         count = write_site_prints(model, site_dir, options, template_dir, (root, template_dir), refused)
     except (PrintError, jinja2.TemplateError, OSError) as exc:  # the old site stays: build_site swaps only after

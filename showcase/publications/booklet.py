@@ -55,6 +55,7 @@ class Booklet:
     run_on: bool = False  # entries follow each other instead of each starting a page
     stem: str = "booklet"  # a file name (ASCII) for the output
     extra: dict = field(default_factory=dict)  # renderer-specific data (score sheets' tables)
+    preview: bool = False  # drafts included: every page says 草稿预览
     subject: str = ""  # the cover's first line when the title is long: the batch; the second line is `genre`
     genre: str = ""  # 事迹汇编, 品牌汇编, 剪报集
 

@@ -5,7 +5,7 @@ site is the same file the command writes.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from showcase.domain.model import Model
@@ -28,6 +28,11 @@ class Request:
 
 
 def booklet_for(model: Model, request: Request, options: Options) -> Booklet:
+    booklet = _booklet(model, request, options)
+    return replace(booklet, preview=True) if options.preview else booklet
+
+
+def _booklet(model: Model, request: Request, options: Options) -> Booklet:
     kind, ident, year = request.kind, request.id, request.year
     if kind not in KINDS:
         raise PrintError(f"错误: 不认识的出版物“{kind}” — 可用：" + "、".join(f"{k}（{v}）" for k, v in KINDS.items()))

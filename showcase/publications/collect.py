@@ -36,6 +36,7 @@ class Options:
     content_root: Path | None = None  # where prefaces are found
     run_on: bool = False
     order: str = "document"  # document: as the 表彰文件 lists them; unit: units' official order
+    preview: bool = False  # the edition includes drafts: the booklet is marked 草稿预览
 
 
 def preface_path(content_root: Path, batch_id: str) -> Path:
