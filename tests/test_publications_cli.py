@@ -145,3 +145,13 @@ def test_drafts_are_printed_only_when_asked_and_marked_on_every_page(project, tm
     assert squeeze(draft.title) not in squeeze("".join(final_pages)) and "草稿预览" not in "".join(final_pages)
     assert squeeze(draft.title) in squeeze("".join(preview_pages))
     assert all("草稿预览" in text for text in preview_pages)
+
+
+def test_a_preface_is_checked_like_any_published_text(project, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(project / "content", content)
+    (content / "honors/rf-2021.preface.md").write_text("本汇编收录红旗党支部的事迹。\n\n联系电话13812345678。\n",
+                                                       encoding="utf-8")
+    result = showcase("check", str(content), cwd=project)
+    assert result.returncode == 1
+    assert "honors/rf-2021.preface.md:3: 错误: 疑似手机号" in result.stdout
