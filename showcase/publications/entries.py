@@ -5,12 +5,22 @@ black-and-white printer and a Word export alike.
 """
 from __future__ import annotations
 
+import re
+
 from showcase.content.records import Record
 from showcase.domain.column.numbers import printed_marker
 from showcase.domain.formatting import cn_date, cn_number
 from showcase.domain.model import Model
 from showcase.pages.column.record import byline_text, is_image, record_line
 from showcase.publications.booklet import Entry, Picture
+
+
+_STORY_HEADING = re.compile(r"\A\s*#{1,6}\s*事迹材料\s*\n")
+
+
+def story_body(body: str) -> str:
+    """An exemplar's body without its leading "## 事迹材料": in a 事迹汇编 every entry is one."""
+    return _STORY_HEADING.sub("", body or "", count=1)
 
 
 def unit_name(model: Model, record: Record) -> str:
@@ -25,7 +35,7 @@ def exemplar_entry(model: Model, exemplar: Record, anchor: str, title: str = "")
     photo = exemplar.get("photo") or {}
     pictures = (Picture(exemplar.folder / photo["src"], photo.get("caption", "")),) if photo.get("src") else ()
     return Entry(title=title or exemplar.title, anchor=anchor, subtitle=exemplar.get("headline", ""),
-                 facts=tuple((k, v) for k, v in facts if v), body=exemplar.body, folder=exemplar.folder,
+                 facts=tuple((k, v) for k, v in facts if v), body=story_body(exemplar.body), folder=exemplar.folder,
                  pictures=pictures)
 
 
