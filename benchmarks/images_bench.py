@@ -59,10 +59,11 @@ def make_corpus(folder: Path, count: int) -> list[Path]:
 def catalog(content: Path, cache: Path, workers: int):
     from showcase.content.problems import Problems
     from showcase.images import ImageCatalog, ImageSettings
+    from showcase.mkdocs.speed.processes import SHARED
     from showcase.pages.render import make_environment
 
     env = make_environment(REPO / "theme" / "showcase")
-    return ImageCatalog(content, ImageSettings(cache_dir=cache, workers=workers), Problems(), env)
+    return ImageCatalog(content, ImageSettings(cache_dir=cache, workers=workers, run=SHARED), Problems(), env)
 
 
 def run(paths: list[Path], content: Path, cache: Path, site: Path, workers: int, purposes=("content",)):
@@ -89,6 +90,7 @@ def main() -> int:
     args = parser.parse_args()
 
     from showcase.images.check import probe_many
+    from showcase.mkdocs.speed.processes import SHARED
 
     corpus = Path(args.corpus)
     paths = make_corpus(corpus, args.count)
@@ -100,7 +102,7 @@ def main() -> int:
         cache = tmp / "cache"
 
         started = time.monotonic()
-        probes = probe_many(paths, tmp / "probe-cache", workers=args.workers)
+        probes = probe_many(paths, tmp / "probe-cache", workers=args.workers, run=SHARED)
         seconds = time.monotonic() - started
         assert all(p.ok for p in probes.values())
         rows.append(("probe (check), cold", len(paths), seconds, "—"))

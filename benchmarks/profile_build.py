@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[1]
 # label → (file suffix, function name): inclusive time of the first match
 STAGES = [
     ("whole build (cli.main)", ("showcase/cli/main.py", "main")),
-    ("content check (check_content, all calls)", ("showcase/content/check.py", "check_content")),
+    ("content check (check_content, all calls)", ("showcase/checks/run.py", "check_content")),
     ("  YAML loading (parse_yaml)", ("showcase/content/yaml_positions.py", "parse_yaml")),
     ("plan (plan_site: load+check+model+content templates)", ("showcase/site.py", "plan_site")),
     ("  content templates (render_page)", ("showcase/pages/render.py", "render_page")),
@@ -71,7 +71,7 @@ def timed_stages() -> dict:
     import importlib
 
     totals: dict[str, list] = {}
-    modules = {"showcase/cli/main.py": "showcase.cli.main", "showcase/content/check.py": "showcase.content.check",
+    modules = {"showcase/cli/main.py": "showcase.cli.main", "showcase/checks/run.py": "showcase.checks.run",
                "showcase/content/yaml_positions.py": "showcase.content.yaml_positions",
                "showcase/site.py": "showcase.site", "showcase/pages/render.py": "showcase.pages.render",
                "showcase/pages/__init__.py": "showcase.pages", "mkdocs/commands/build.py": "mkdocs.commands.build",

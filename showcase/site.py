@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from showcase.content.check import Checked, check_content
+from showcase.checks.run import Checked, check_content
+from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.load import PREFACE_SUFFIX, split_front_matter
 from showcase.content.problems import Problems
 from showcase.content.text import read_text
@@ -46,11 +47,12 @@ class SitePlan:
 
 def plan_site(content_root: Path, edition: Edition, template_dir: Path, site: dict | None = None,
               images: ImageSettings | None = None, checked: Checked | None = None,
-              template_cache: Path | None = None, render: bool = True) -> SitePlan:
-    """`checked`: the content as the caller (`showcase build`) already checked it for this edition's day;
+              template_cache: Path | None = None, render: bool = True, workers: Workers = IN_THIS_PROCESS) -> SitePlan:
+    """`checked`: the content as the caller (`showcase build`) already checked it for this edition's day
+    (else it is checked here, big work run by `workers`);
     `template_cache`: a folder for compiled content templates (kept between builds); `render=False`:
     pages are rendered later, one by one, with `plan.render(spec)` (check `plan.ok` after that)."""
-    checked = checked or check_content(content_root, today=edition.moment.date())
+    checked = checked or check_content(content_root, today=edition.moment.date(), workers=workers)
     plan = SitePlan(checked)
     if not plan.ok:
         return plan

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from support.sites import showcase
 
 UNITS = """\

@@ -41,7 +41,7 @@ def test_fixture_and_demo_competitions_are_clean(project):
     assert code == 0, lines
     assert not [line for line in lines if "competitions/" in line], lines
     # The demo's competition: no problem reported against it (other demo content may still change).
-    from showcase.content.check import check_content
+    from showcase.checks.run import check_content
 
     demo = Path(__file__).resolve().parents[1] / "content"
     problems = [p.format() for p in check_content(demo).problems.items if "brand-show-2023" in p.path]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from showcase.content.values import BEIJING
 from showcase.domain.edition import Edition, publication_notes, select
 from showcase.domain.model import build_model

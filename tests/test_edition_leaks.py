@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from showcase.content.schema import fields_of
 from showcase.domain.edition import Edition, internal_field_names, select
 from showcase.lint.segments import plain_page_paths

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from showcase.mkdocs.speed.processes import SHARED
 from showcase.content.problems import Problems
 from showcase.images import ImageCatalog, ImageSettings
 from showcase.images import fonts as fonts_module
@@ -271,7 +272,7 @@ def test_work_is_spread_over_worker_processes(project, monkeypatch):
     folder = project / "content" / "brands" / "b"
     for i in range(4):
         make.phone_photo(folder / f"{i}.jpg", size=(1200, 900), orientation=1, color=(20 * i, 90, 160))
-    catalog = catalog_for(project, workers=2)
+    catalog = catalog_for(project, workers=2, run=SHARED)  # the adapter's pool, as the plugin hands it
     for i in range(4):
         rendition(catalog, project, f"{i}.jpg")
     stats = catalog.write_images(project / "site")
@@ -347,7 +348,7 @@ def test_check_probes_many_new_images_in_parallel_and_then_from_the_cache(tmp_pa
 
     paths = [make.phone_photo(tmp_path / f"{i}.jpg", size=(320, 240), orientation=1) for i in range(PARALLEL_FROM)]
     paths.append(make.truncated_jpeg(tmp_path / "bad.jpg"))
-    found = probe_many(paths, tmp_path / "cache", workers=2)
+    found = probe_many(paths, tmp_path / "cache", workers=2, run=SHARED)
     assert [found[p].issue for p in paths] == [""] * PARALLEL_FROM + ["truncated"]
     cache = ImageCache(tmp_path / "cache")
     assert all(probe_file(p, cache=cache, compute=False) == found[p] for p in paths)

@@ -52,7 +52,7 @@ def test_plain_pages_and_the_home_page_are_checked_too(tmp_path):
 
 def test_the_build_strips_what_a_skipped_check_let_through(tmp_path, monkeypatch):
     """Defence in depth: with the raw-HTML check removed, the build still ships no active content."""
-    import showcase.checks
+    import showcase.checks.run
     from showcase.mkdocs.build import build_site
     from showcase.lint.raw_html import check_raw_html
 
@@ -64,8 +64,8 @@ def test_the_build_strips_what_a_skipped_check_let_through(tmp_path, monkeypatch
     home.write_text(home.read_text(encoding="utf-8") + "\n<b onclick=\"alert('home')\">首页</b>\n", encoding="utf-8")
     for key in ("SHOWCASE_EDITION", "SHOWCASE_DRAFTS", "SHOWCASE_NOW"):
         monkeypatch.delenv(key, raising=False)
-    monkeypatch.setattr(showcase.checks, "CROSS_CHECKS",
-                        tuple(c for c in showcase.checks.CROSS_CHECKS if c is not check_raw_html))
+    monkeypatch.setattr(showcase.checks.run, "CROSS_CHECKS",
+                        tuple(c for c in showcase.checks.run.CROSS_CHECKS if c is not check_raw_html))
     monkeypatch.chdir(project)
     site = build_site(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")).site_dir
     notice = (site / "notices/pasted/index.html").read_text(encoding="utf-8")

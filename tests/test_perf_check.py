@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 
 from showcase.cli import main as cli
-from showcase.content import check as check_module
+from showcase.checks import run as check_module
 from showcase import site as site_module
 from support.sites import copy_fixture
 

@@ -12,7 +12,7 @@ import textwrap
 import pytest
 
 from showcase.mkdocs.speed import forked
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from support.sites import REPO
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="fork: POSIX only (Windows checks in one process)")
@@ -101,15 +101,15 @@ COMPARE = textwrap.dedent("""
     import json, os, sys
     from pathlib import Path
     from showcase.mkdocs.speed import forked
-    from showcase.content.check import check_content
+    from showcase.checks.run import check_content
+    from showcase.mkdocs.speed.processes import SHARED
 
     made = []
     real_fork = os.fork
     os.fork = lambda: made.append(1) or real_fork()
     forked.can_fork = lambda: True  # a fresh process, as the CLI's: no other thread
-    shared = check_content(Path(sys.argv[1]))
-    forked.can_fork = lambda: False
-    alone = check_content(Path(sys.argv[1]))
+    shared = check_content(Path(sys.argv[1]), workers=SHARED)  # as the command line runs it
+    alone = check_content(Path(sys.argv[1]))  # the core's default: one process
     records = lambda c: [(r.kind, r.id, str(r.path), repr(r.fields), r.body) for r in c.records]
     print(json.dumps({"forks": len(made), "records": len(alone.records),
                       "errors": sum(p.is_error for p in alone.problems.items),

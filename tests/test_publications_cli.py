@@ -135,7 +135,7 @@ def test_a_failing_print_build_keeps_the_old_site(project, tmp_path):
 
 
 def test_drafts_are_printed_only_when_asked_and_marked_on_every_page(project, tmp_path):
-    from showcase.content.check import check_content
+    from showcase.checks.run import check_content
 
     draft = next(r for r in check_content(project / "content").records if r.kind == "brand" and r.status == "draft")
     final, preview = tmp_path / "final.pdf", tmp_path / "preview.pdf"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from support.pdf import (fill_ratios, font_names, font_problems, footer_numbers, outline_titles, page_texts,
                          squeeze, toc_items)
 from support.sites import REPO, build, copy_demo, showcase

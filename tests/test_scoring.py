@@ -245,7 +245,7 @@ def test_demo_competition_totals():
     """
     from pathlib import Path
 
-    from showcase.content.check import check_content
+    from showcase.checks.run import check_content
 
     checked = check_content(Path(__file__).resolve().parents[1] / "content")
     record = next(r for r in checked.records if r.kind == "competition" and r.id == "brand-show-2023")

@@ -252,7 +252,7 @@ def test_synonym_groups_from_unit_names():
 
 
 def test_demo_units_give_the_short_name_of_the_culture_bureau():
-    from showcase.content.check import check_content
+    from showcase.checks.run import check_content
 
     units = [r for r in check_content(Path(__file__).resolve().parents[1] / "content").records if r.kind == "unit"]
     groups = unit_synonyms(units)

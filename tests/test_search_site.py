@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from support import sites
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from showcase.content.schema import fields_of
 from showcase.search.query import IndexReader
 from showcase.domain.urls import page_path, url_of

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from pymdownx.slugs import slugify
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
 from showcase.content.values import BEIJING
 from showcase.domain.counters import campaign_counters, column_progress, honorees
 from showcase.domain.edition import Edition, select

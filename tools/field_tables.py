@@ -10,10 +10,9 @@ import sys
 from pathlib import Path
 
 from showcase.content.schema import KINDS
+from showcase.kinds import FIELD_TYPES
 
-TYPE_NAMES = {"text": "文字", "markdown": "Markdown 文字", "int": "整数", "number": "数字", "bool": "true/false",
-              "date": "日期", "datetime": "时间", "id": "标识", "ref": "标识（引用）", "enum": "选项",
-              "file": "文件名", "path": "网址路径", "list": "列表", "object": "集合"}
+TYPE_NAMES = {name: kind.documented for name, kind in FIELD_TYPES.items()}
 MARKER = re.compile(r"(<!-- fields:(\w+) -->\n)(.*?)(<!-- /fields -->)", re.S)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from showcase.content.check import CheckContext
+from showcase.checks.context import CheckContext
 from showcase.content.problems import Problems, display_path
 from showcase.content.records import Record
 from showcase.domain.column.numbers import NUMBERING_FIELDS, series_gaps

@@ -1,6 +1,6 @@
 """`showcase check` for showcase competitions: scores, judges, weights, quotas and ties.
 
-Registered in showcase/checks/__init__.py. Every message points at the line to change (path:line), in the
+Registered in showcase/checks/run.py. Every message points at the line to change (path:line), in the
 editors' words; scoring rules themselves live in showcase/domain/competition/scoring.py.
 """
 from __future__ import annotations
@@ -9,7 +9,7 @@ import difflib
 from collections import Counter
 from fractions import Fraction
 
-from showcase.content.check import CheckContext
+from showcase.checks.context import CheckContext
 from showcase.content.problems import Problems
 from showcase.content.records import Record
 from showcase.domain.competition.scoring import (

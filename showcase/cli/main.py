@@ -8,7 +8,9 @@ import sys
 import time
 from pathlib import Path
 
-from showcase.content.check import check_content
+from showcase.checks.run import check_content
+from showcase.cli.config import content_dir
+from showcase.mkdocs.speed.processes import SHARED
 from showcase.content.problems import display_path
 from showcase.domain.edition import EDITIONS, Edition
 
@@ -74,30 +76,6 @@ def setup_logging() -> None:
     root.setLevel(logging.INFO)
 
 
-def read_config(config_file: str) -> dict | None:
-    """mkdocs.yml as plain data (None when there is none), without MkDocs."""
-    config = Path(config_file)
-    if not config.is_file():
-        return None
-    import yaml
-
-    class _Lenient(yaml.SafeLoader):  # mkdocs.yml may hold !ENV and !!python tags
-        pass
-
-    _Lenient.add_multi_constructor("", lambda loader, suffix, node: None)
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_Lenient)
-    return data if isinstance(data, dict) else {}
-
-
-def content_dir(config_file: str, path: str | None = None) -> Path:
-    if path:
-        return Path(path)
-    data = read_config(config_file)
-    if data is not None:
-        return Path(config_file).parent / (data.get("docs_dir") or "docs")
-    return Path("content")
-
-
 # ---- check ---------------------------------------------------------------------------------------
 
 def cmd_check(args) -> int:
@@ -112,7 +90,7 @@ def cmd_check(args) -> int:
         return 2
     if args.fix:
         print(fix_content(root))
-    checked = check_content(root)
+    checked = check_content(root, workers=SHARED)
     report = checked.problems.report()
     if report:
         print(report)
@@ -168,7 +146,7 @@ def cmd_build(args) -> int:
         return 2
     root = content_dir(args.config_file)
     today = Edition(now=now).moment.date()  # the build's own day (Beijing time), as the plugin checks it
-    checked = check_content(root, today=today)
+    checked = check_content(root, today=today, workers=SHARED)
     if checked.problems.items:
         print(checked.problems.report(), file=sys.stderr)
     if checked.problems.errors:

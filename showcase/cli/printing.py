@@ -31,7 +31,7 @@ def add_print_parser(sub) -> None:
 
 def project_settings(config_file: str) -> tuple[Path, str, Path]:
     """(content folder, the 工委's name for covers, theme/print) from mkdocs.yml."""
-    from showcase.cli.main import content_dir, read_config
+    from showcase.cli.config import content_dir, read_config
 
     data = read_config(config_file) or {}
     extra = data.get("extra") if isinstance(data.get("extra"), dict) else {}
@@ -71,11 +71,13 @@ def cmd_print(args) -> int:
 
 def load_model(root: Path, edition: Edition):
     """The edition's linked model, or None after printing the content's errors."""
-    from showcase.content.check import check_content
+    from showcase.checks.run import check_content
     from showcase.domain.edition import select
     from showcase.domain.model import build_model
 
-    checked = check_content(root, today=edition.moment.date())
+    from showcase.mkdocs.speed.processes import SHARED
+
+    checked = check_content(root, today=edition.moment.date(), workers=SHARED)
     if checked.problems.errors:
         print(checked.problems.report(), file=sys.stderr)
         print(f"内容有 {len(checked.problems.errors)} 个错误，未生成文件。", file=sys.stderr)
@@ -93,6 +95,7 @@ def write_publications(config_file: str, root: Path, checked, edition: Edition, 
     import jinja2
 
     from showcase.mkdocs.build import BuildFailed
+    from showcase.mkdocs.speed.processes import SHARED
     from showcase.publications.collect import PrintError
 
     _root, organization, template_dir = project_settings(config_file)
@@ -100,7 +103,7 @@ def write_publications(config_file: str, root: Path, checked, edition: Edition, 
     refused: list[str] = []
     options = Options(organization=organization, content_root=root, preview=edition.drafts)
     try:
-        count = write_site_prints(model, site_dir, options, template_dir, (root, template_dir), refused)
+        count = write_site_prints(model, site_dir, options, template_dir, (root, template_dir), refused, SHARED)
     except (PrintError, jinja2.TemplateError, OSError) as exc:  # the old site stays: build_site swaps only after
         where = f"{display_path(Path(exc.filename))}:{exc.lineno}: " if getattr(exc, "lineno", None) and getattr(
             exc, "filename", None) else ""

@@ -1,24 +1,29 @@
 """Reading content/: which file holds which kind of record, front matter, YAML with lines.
 
-Layout (DESIGN.md): units.yml, newspapers.yml, columns.yml, campaign.yml; brands/<id>/index.md;
-exemplars/<id>/index.md; honors/<id>.yml; competitions/<id>.yml; column/<yyyy>/<id>.md (or
-<id>/index.md); notices/<id>.md (or <id>/index.md). Any other .md is a plain page.
+The layout (the content contract, docs/editors-guide.md) is the `Kind` table of showcase/kinds.py:
+units.yml, newspapers.yml, columns.yml, campaign.yml; brands/<id>/index.md; exemplars/<id>/index.md;
+honors/<id>.yml; competitions/<id>.yml; column/<yyyy>/<id>.md (or <id>/index.md); notices/<id>.md
+(or <id>/index.md). Any other .md is a plain page.
 """
 from __future__ import annotations
 
 import re
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from showcase.mkdocs.speed.forked import halves
+from showcase.content.workers import ChunkMap, in_one_go
 from showcase.content.problems import Problems
 from showcase.content.text import lint_yaml_source, read_text
 from showcase.content.yaml_positions import parse_yaml
+from showcase.kinds import KINDS
 
-LIST_FILES = {"units.yml": "unit", "newspapers.yml": "newspaper", "columns.yml": "column"}
-SINGLETONS = {"campaign.yml": "campaign"}
-FOLDER_KINDS = {"brands": "brand", "exemplars": "exemplar", "notices": "notice"}
-YAML_FOLDERS = {"honors": "honor", "competitions": "competition"}
+LIST_FILES = {kind.place: kind.name for kind in KINDS if kind.layout == "list"}
+SINGLETONS = {kind.place: kind.name for kind in KINDS if kind.layout == "single"}
+FOLDER_KINDS = {kind.place: kind.name for kind in KINDS if kind.layout in ("folder", "page")}  # <id>/index.md
+PAGE_KINDS = {kind.place: kind.name for kind in KINDS if kind.layout == "page"}  # also <id>.md
+YAML_FOLDERS = {kind.place: kind.name for kind in KINDS if kind.layout == "yaml"}
+DATED_KINDS = {kind.place: kind.name for kind in KINDS if kind.layout == "dated"}
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 YAML_SUFFIXES = (".yml", ".yaml")
 LINT_FILES = ("names.yml",)  # data for `showcase check` itself: the text lint's names list (showcase/lint)
@@ -64,20 +69,21 @@ def classify(rel: Path) -> tuple[str | None, str | None]:
     top = parts[0]
     if top in FOLDER_KINDS and name == "index.md" and len(parts) == 3:
         return FOLDER_KINDS[top], parts[1]
-    if top == "notices" and len(parts) == 2 and rel.suffix in MARKDOWN_SUFFIXES:
-        return "notice", rel.stem
+    if top in PAGE_KINDS and len(parts) == 2 and rel.suffix in MARKDOWN_SUFFIXES:
+        return PAGE_KINDS[top], rel.stem
     if top in YAML_FOLDERS and len(parts) == 2 and rel.suffix in YAML_SUFFIXES:
         return YAML_FOLDERS[top], rel.stem
-    if top == "column" and rel.suffix in MARKDOWN_SUFFIXES:
+    if top in DATED_KINDS and rel.suffix in MARKDOWN_SUFFIXES:
         if len(parts) == 3:
-            return "article", rel.stem
+            return DATED_KINDS[top], rel.stem
         if len(parts) == 4 and name == "index.md":
-            return "article", parts[2]
+            return DATED_KINDS[top], parts[2]
     return None, None
 
 
-def load_content(root: Path) -> Loaded:
-    """Read every record under `root`, reporting every problem rather than stopping."""
+def load_content(root: Path, chunk_map: ChunkMap = in_one_go) -> Loaded:
+    """Read every record under `root`, reporting every problem rather than stopping. `chunk_map` may
+    share the reading of the files between processes (content/workers.py)."""
     root = Path(root)
     loaded = Loaded(root=root)
     if not root.is_dir():
@@ -85,7 +91,7 @@ def load_content(root: Path) -> Loaded:
         return loaded
     paths = [path for path in sorted(root.rglob("*"))
              if path.is_file() and not any(part.startswith(".") for part in path.relative_to(root).parts)]
-    for part in halves(lambda chunk: _load_paths(root, chunk), paths):  # two cores for big sites
+    for part in chunk_map(partial(_load_paths, root), paths):
         loaded.records += part.records
         loaded.pages += part.pages
         loaded.problems.extend(part.problems)
@@ -119,22 +125,7 @@ def _load_file(path: Path, kind: str, record_id: str | None, loaded: Loaded) -> 
         problems.error(path, 1, "文件是空的", "填写内容，或删除这个文件")
         return
     if path.suffix in MARKDOWN_SUFFIXES:
-        split = split_front_matter(text, path, problems)
-        if split is None:
-            return
-        yaml_text, yaml_line, body, body_line = split
-        if not lint_yaml_source(yaml_text, path, problems, yaml_line):
-            return
-        reported = len(problems.items)
-        data, lines = parse_yaml(yaml_text, path, problems, yaml_line)
-        if data is None and not any(p.is_error for p in problems.items[reported:]):  # empty front matter
-            data = {}
-        if not isinstance(data, dict):
-            if data is not None:
-                problems.error(path, yaml_line, "开头的 front matter 应是“字段: 值”的列表",
-                               "每行写一个字段，如 `title: 标题`")
-            return
-        loaded.records.append(RawRecord(kind, record_id, path, data, lines, body, body_line))
+        _load_markdown(text, path, kind, record_id, loaded)
         return
     if not lint_yaml_source(text, path, problems):
         return
@@ -142,23 +133,50 @@ def _load_file(path: Path, kind: str, record_id: str | None, loaded: Loaded) -> 
     if data is None:
         return
     if kind in LIST_FILES.values():
-        if not isinstance(data, list):
-            problems.error(path, 1, f"{path.name} 应是一个列表（每项以 “- ” 开头）",
-                           "参照编辑指南中的示例，每个条目以 “- id: …” 开头")
-            return
-        for index, item in enumerate(data):
-            if not isinstance(item, dict):
-                problems.error(path, lines.get((index,), 1), "列表项应是“字段: 值”的集合",
-                               "每项写成 `- id: …` 并在下面缩进写其他字段")
-                continue
-            item_id = item.get("id")
-            loaded.records.append(RawRecord(kind, item_id if isinstance(item_id, str) else None,
-                                            path, item, lines, base_line=(index,)))
+        _load_list(data, lines, path, kind, loaded)
         return
     if not isinstance(data, dict):
         problems.error(path, 1, "文件应是“字段: 值”的集合", "参照编辑指南中的示例")
         return
     loaded.records.append(RawRecord(kind, record_id or kind, path, data, lines))
+
+
+def _load_markdown(text: str, path: Path, kind: str, record_id: str | None, loaded: Loaded) -> None:
+    """A record in a Markdown file: the front matter holds its fields, the rest is its body."""
+    problems = loaded.problems
+    split = split_front_matter(text, path, problems)
+    if split is None:
+        return
+    yaml_text, yaml_line, body, body_line = split
+    if not lint_yaml_source(yaml_text, path, problems, yaml_line):
+        return
+    reported = len(problems.items)
+    data, lines = parse_yaml(yaml_text, path, problems, yaml_line)
+    if data is None and not any(p.is_error for p in problems.items[reported:]):  # empty front matter
+        data = {}
+    if not isinstance(data, dict):
+        if data is not None:
+            problems.error(path, yaml_line, "开头的 front matter 应是“字段: 值”的列表",
+                           "每行写一个字段，如 `title: 标题`")
+        return
+    loaded.records.append(RawRecord(kind, record_id, path, data, lines, body, body_line))
+
+
+def _load_list(data, lines: dict, path: Path, kind: str, loaded: Loaded) -> None:
+    """Records listed in one YAML file (units.yml …), each with its position in the list."""
+    problems = loaded.problems
+    if not isinstance(data, list):
+        problems.error(path, 1, f"{path.name} 应是一个列表（每项以 “- ” 开头）",
+                       "参照编辑指南中的示例，每个条目以 “- id: …” 开头")
+        return
+    for index, item in enumerate(data):
+        if not isinstance(item, dict):
+            problems.error(path, lines.get((index,), 1), "列表项应是“字段: 值”的集合",
+                           "每项写成 `- id: …` 并在下面缩进写其他字段")
+            continue
+        item_id = item.get("id")
+        loaded.records.append(RawRecord(kind, item_id if isinstance(item_id, str) else None,
+                                        path, item, lines, base_line=(index,)))
 
 
 def split_front_matter(text: str, path: Path, problems: Problems):

@@ -1,11 +1,13 @@
 """The content model as data: every record kind, its fields, their types and meaning.
 
-`check.py` validates against these tables; the editors' guide documents them. Extending the
+`validate.py` validates against these tables; the editors' guide documents them. Extending the
 model means adding a `Field` here — field names are a contract with editors' files: never rename.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from showcase.kinds import EXEMPLAR_KINDS as EXEMPLAR_KIND_ROWS
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ def list_of(name, doc, item: Field, **kw) -> Field:
 
 STATUSES = ("draft", "review", "published", "retracted")
 VISIBILITIES = ("public", "internal")
-EXEMPLAR_KINDS = ("brand_exemplar", "red_flag_branch", "five_star_member")
+EXEMPLAR_KINDS = tuple(kind.name for kind in EXEMPLAR_KIND_ROWS)
 HONOR_TYPES = EXEMPLAR_KINDS + ("other",)
 STARS = ("学习型", "服务型", "奉献型", "廉洁自律型", "文明和谐型")
 RED_FLAG_STANDARDS = ("政治建设好", "班子队伍好", "组织生活好", "党员管理好", "作用发挥好", "制度保障好")
@@ -205,14 +207,6 @@ KINDS: dict[str, tuple[Field, ...]] = {
                 F("as_of", "date", "截至日期", required=True), F("source", "text", "出处"))),
     ),
 }
-
-KIND_NAMES = {
-    "unit": "单位", "newspaper": "报纸", "column": "专栏", "brand": "品牌", "exemplar": "先进典型",
-    "honor": "评选批次", "competition": "展示赛", "article": "专栏文章", "notice": "公告",
-    "campaign": "活动概况",
-}
-EXEMPLAR_KIND_NAMES = {"brand_exemplar": "品牌先进典型", "red_flag_branch": "红旗党支部",
-                       "five_star_member": "五星党员标兵"}
 
 
 def fields_of(kind: str) -> dict[str, Field]:

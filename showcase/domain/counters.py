@@ -11,10 +11,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from showcase.content.records import Record
-from showcase.content.schema import EXEMPLAR_KIND_NAMES
+from showcase.kinds import EXEMPLAR_KIND_NAMES, measure_of
 from showcase.domain.model import Model
-
-MEASURE = {"brand_exemplar": "个", "red_flag_branch": "个", "five_star_member": "名"}
 
 
 @dataclass(frozen=True)
@@ -68,7 +66,7 @@ def campaign_counters(model: Model) -> list[Counter]:
         held = honorees(model, kind)
         figure = figures.get(kind, {})
         counters.append(Counter(
-            kind=kind, label=label, measure=MEASURE[kind], count=len(held),
+            kind=kind, label=label, measure=measure_of(kind), count=len(held),
             pages=sum(1 for e in model.exemplars if e["kind"] == kind and e.key in held),
             official=figure.get("official"), as_of=figure.get("as_of"), source=figure.get("source")))
     return counters

@@ -142,7 +142,7 @@ def scheduled(records: list[Record], edition: Edition) -> list[tuple[Record, dat
 def publication_notes(records: list[Record], edition: Edition) -> list[str]:
     """What `showcase check` tells about publication: each scheduled record and when; drafts in all."""
     from showcase.content.problems import display_path
-    from showcase.content.schema import KIND_NAMES
+    from showcase.kinds import KIND_NAMES
 
     notes = []
     for record, at in sorted(scheduled(records, edition), key=lambda item: (item[1], item[0].id)):

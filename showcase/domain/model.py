@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from showcase.content.check import RecordIndex
+from showcase.content.index import RecordIndex
 from showcase.content.records import Record
 from showcase.domain.edition import Edition, Selection
 from showcase.lint.raw_html import inert_page

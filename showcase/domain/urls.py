@@ -7,9 +7,8 @@ from __future__ import annotations
 import posixpath
 
 from showcase.content.records import Record
+from showcase.kinds import SECTION
 
-SECTION = {"brand": "brands", "exemplar": "exemplars", "unit": "units", "honor": "honors",
-           "competition": "competitions", "notice": "notices", "column": "column"}
 
 
 def page_path(record: Record) -> str:

@@ -2,7 +2,7 @@
 
 One `ImageCatalog` per build (created by `plan_site`, never shared between builds). Rendering a page
 asks it for renditions (through the functions in `page.py`); after MkDocs has written the pages,
-`write_images` makes what the cache lacks — spread over the cores — and copies the files into the site.
+`write_images` makes what the cache lacks — spread over the processes of `settings.run` — and copies the files into the site.
 Only what a rendered page asked for is written: images of records the edition leaves out never are.
 """
 from __future__ import annotations
@@ -10,16 +10,16 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 
 from showcase.content.problems import Problems
 from showcase.content.records import Record
+from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.images.cache import DEFAULT_CACHE_DIR, ImageCache
 from showcase.images.covers import CoverSpec, cover_aspect, missing_glyphs, palette_for, plan_cover
 from showcase.images.fonts import FontChoice, find_cjk_font
+from showcase.images.page import PageImages
 from showcase.images.probe import DEFAULT_PIXEL_LIMIT, Probe, probe_file, report_issue
 from showcase.images.refs import is_external
 from showcase.images.variants import OUTPUT_DIR, PURPOSES, Rendition, Variant, plan_rendition, plan_svg
@@ -30,6 +30,7 @@ class ImageSettings:
     cache_dir: Path = Path(DEFAULT_CACHE_DIR)
     pixel_limit: int = DEFAULT_PIXEL_LIMIT
     workers: int = 0  # 0 = one per core
+    run: Workers = IN_THIS_PROCESS  # how the work is shared between processes (the adapter's pool)
 
 
 @dataclass
@@ -68,14 +69,10 @@ class ImageCatalog:
 
     # ---- asking for pictures (while pages render) ----
     def for_plain_page(self, src_path: str, source_file: Path):
-        from showcase.images.page import PageImages
-
         return PageImages(self, self.env, src_path, Path(source_file).parent, None, Path(source_file))
 
     def for_page(self, env, spec, source_file: Path | None = None):
         """The template functions bound to one page (a generated PageSpec or a plain page)."""
-        from showcase.images.page import PageImages
-
         record = spec.context.get("record")
         record = record if isinstance(record, Record) else None
         folder = (self.root / spec.src_path).parent
@@ -194,10 +191,7 @@ class ImageCatalog:
             return [call[0](*call[1:]) for call in calls]
         # Biggest files first, so no core idles at the end while one works through a huge photo.
         calls.sort(key=lambda call: -_size(call[1]) if isinstance(call[1], str) else 0)
-        # forkserver: forking the MkDocs process (with `serve`'s threads) could deadlock a worker.
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
-            futures = [pool.submit(*call) for call in calls]
-            return [future.result() for future in futures]
+        return self.settings.run.calls(calls, workers)
 
 
 def place(cached: Path, target: Path) -> None:

@@ -7,11 +7,10 @@ for almost nothing; many new images are probed in parallel.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from pathlib import Path
 
 from showcase.content.problems import Problems
+from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.images.cache import DEFAULT_CACHE_DIR, ImageCache
 from showcase.images.probe import DEFAULT_PIXEL_LIMIT, probe_file, report_issue
 from showcase.images.refs import body_refs, field_refs, is_external, raw_html_images
@@ -40,14 +39,16 @@ def check_images(records, context, problems: Problems) -> None:
                 wanted.append((record, ref, path))
         for ref in raw_html_images(record.body or "", record.body_line):
             _report(problems, record.path, ref.line, "raw_html", ref.src, record.folder)
-    probes = probe_many(sorted({path for _, _, path in wanted}), cache_dir)
+    probes = probe_many(sorted({path for _, _, path in wanted}), cache_dir, run=context.workers)
     for record, ref, path in wanted:
         probe = probes[path]
         if probe.issue:
             _report(problems, record.path, ref.line, probe.issue, ref.src, record.folder, probe.detail)
 
 
-def probe_many(paths: list[Path], cache_dir: Path, pixel_limit: int = DEFAULT_PIXEL_LIMIT, workers: int = 0) -> dict:
+def probe_many(paths: list[Path], cache_dir: Path, pixel_limit: int = DEFAULT_PIXEL_LIMIT, workers: int = 0,
+               run: Workers = IN_THIS_PROCESS) -> dict:
+    """The probe of every path: cached ones from the cache, new ones made (by `run`'s processes)."""
     cache = ImageCache(cache_dir)
     found = {path: probe_file(path, pixel_limit, cache, compute=False) for path in paths}
     todo = [path for path, probe in found.items() if probe is None]
@@ -55,14 +56,11 @@ def probe_many(paths: list[Path], cache_dir: Path, pixel_limit: int = DEFAULT_PI
     if len(todo) < PARALLEL_FROM or workers <= 1:
         found.update({path: probe_file(path, pixel_limit, cache) for path in todo})
         return found
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
-        results = pool.map(_probe_one, [(str(p), pixel_limit, str(cache_dir)) for p in todo], chunksize=2)
-        found.update(zip(todo, results))
+    found.update(zip(todo, run.calls([(_probe_one, str(p), pixel_limit, str(cache_dir)) for p in todo], workers)))
     return found
 
 
-def _probe_one(args):
-    path, pixel_limit, cache_dir = args
+def _probe_one(path: str, pixel_limit: int, cache_dir: str):
     return probe_file(Path(path), pixel_limit, ImageCache(Path(cache_dir)))
 
 

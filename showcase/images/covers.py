@@ -77,7 +77,7 @@ def cover_aspect(purpose: str) -> tuple[int, int]:
 
 def draw_cover(spec: CoverSpec, width: int, height: int):
     """The cover as an RGB image of width×height."""
-    from PIL import Image, ImageDraw, ImageFont
+    from PIL import Image, ImageDraw
 
     top, bottom = PALETTES[spec.palette]
     image = _gradient(width, height, top, bottom)
@@ -97,16 +97,28 @@ def draw_cover(spec: CoverSpec, width: int, height: int):
         image.paste(overlay, (0, 0), overlay)
         return image
     image.paste(overlay, (0, 0), overlay)
-    draw = ImageDraw.Draw(image)
-    margin = width * 0.09
-    box_w = width - 2 * margin
-    size = int(unit * 0.17)
+    _draw_title(ImageDraw.Draw(image), spec, width, height)
+    return image
+
+
+def _title_font(spec: CoverSpec, size: int, box_w: float):
+    """The largest font (from `size` down) that sets the title in at most three lines of `box_w`."""
+    from PIL import ImageFont
+
     while True:
         font = ImageFont.truetype(spec.font_path, size, index=spec.font_index)
         lines = _wrap(spec.title, font, box_w)
         if (len(lines) <= 3 and all(font.getlength(l) <= box_w for l in lines)) or size <= 10:
-            break
+            return font, size, lines
         size = int(size * 0.9)
+
+
+def _draw_title(draw, spec: CoverSpec, width: int, height: int) -> None:
+    from PIL import ImageFont
+
+    margin = width * 0.09
+    box_w = width - 2 * margin
+    font, size, lines = _title_font(spec, int(min(width, height) * 0.17), box_w)
     line_h = size * 1.3
     sub_font = ImageFont.truetype(spec.font_path, max(9, int(size * 0.45)), index=spec.font_index)
     block_h = line_h * len(lines) + (size * 0.9 if spec.subtitle else 0)
@@ -121,7 +133,6 @@ def draw_cover(spec: CoverSpec, width: int, height: int):
         while sub_font.getlength(subtitle) > box_w and len(subtitle) > 1:
             subtitle = subtitle[:-2] + "…"
         draw.text((margin, y + size * 0.15), subtitle, font=sub_font, fill=GOLD)
-    return image
 
 
 def _gradient(width: int, height: int, top: str, bottom: str):

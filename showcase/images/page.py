@@ -9,17 +9,26 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from markupsafe import Markup
 
 from showcase.content.records import Record
 from showcase.domain.urls import url_of
-from showcase.images.catalog import ImageCatalog
 from showcase.images.refs import MARKDOWN_IMAGE, FENCE, line_of
 from showcase.images.variants import PURPOSES, Rendition
 
 PICTURE_TEMPLATE = "_picture.html"
 GALLERY_TEMPLATE = "_gallery.html"
+
+
+class Renditions(Protocol):
+    """What the template functions ask of the build's image catalog (catalog.ImageCatalog)."""
+
+    def rendition(self, folder: Path, src: str, purpose: str, where: tuple,
+                  whole: bool = False) -> Rendition | None: ...
+
+    def cover(self, title: str, subtitle: str, seed: str, purpose: str, where: tuple) -> Rendition: ...
 
 
 @dataclass
@@ -30,7 +39,7 @@ class _Url:
 
 
 class PageImages:
-    def __init__(self, catalog: ImageCatalog, env, src_path: str, folder: Path, record: Record | None = None,
+    def __init__(self, catalog: Renditions, env, src_path: str, folder: Path, record: Record | None = None,
                  source_file: Path | None = None):
         self.catalog = catalog
         self.env = env

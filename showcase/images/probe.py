@@ -103,7 +103,7 @@ def _probe_uncached(path: Path, pixel_limit: int) -> Probe:
 
 
 def probe_raster(data: bytes, digest: str, suffix: str, pixel_limit: int) -> Probe:
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
     heif = suffix in (".heic", ".heif") and enable_heif()
     if suffix in (".heic", ".heif") and not heif:
@@ -111,43 +111,64 @@ def probe_raster(data: bytes, digest: str, suffix: str, pixel_limit: int) -> Pro
     with warnings.catch_warnings():
         # Our own pixel limit decides; Pillow's warning below its hard limit would only be noise.
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-        try:
-            image = Image.open(io.BytesIO(data))
-        except Image.DecompressionBombError as exc:
-            return Probe(digest, issue="bomb", detail=_pixels_detail(str(exc)))
-        except UnidentifiedImageError:
-            return Probe(digest, issue="corrupt", detail="无法识别的文件内容")
-        except (OSError, ValueError, SyntaxError) as exc:
-            return Probe(digest, issue="corrupt", detail=str(exc)[:80])
-        fmt = image.format or ""
-        width, height = image.size
-        if fmt not in ACCEPTED_FORMATS:
-            return Probe(digest, fmt, width, height, issue="unsupported", detail=fmt or suffix)
-        if width * height > pixel_limit:
-            return Probe(digest, fmt, width, height, issue="bomb",
-                         detail=f"{width}×{height}，约 {width * height / 1e6:.0f} 百万像素")
-        frames = getattr(image, "n_frames", 1) if fmt in ANIMATED_FORMATS else 1
-        try:
-            orientation = image.getexif().get(0x0112, 1)
-        except Exception:  # a broken EXIF block must not hide an otherwise good photo
-            orientation = 1
-        if orientation in (5, 6, 7, 8):
-            width, height = height, width
-        try:
-            if fmt in ("JPEG", "MPO"):
-                image.draft(image.mode if image.mode in ("RGB", "L") else None, (width // 8, height // 8))
-            image.load()
-        except Image.DecompressionBombError as exc:
-            return Probe(digest, fmt, issue="bomb", detail=_pixels_detail(str(exc)))
-        except OSError as exc:
-            issue = "truncated" if "truncated" in str(exc) else "corrupt"
-            return Probe(digest, fmt, width, height, issue=issue, detail=str(exc)[:80])
-        except (ValueError, SyntaxError, EOFError) as exc:
-            return Probe(digest, fmt, width, height, issue="corrupt", detail=str(exc)[:80])
-        alpha = uses_alpha(image)
+        image = _open(data, digest)
+        return image if isinstance(image, Probe) else _probe_image(image, digest, suffix, pixel_limit)
+
+
+def _open(data: bytes, digest: str):
+    """The opened image (not decoded yet), or the Probe saying why it cannot be opened."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        return Image.open(io.BytesIO(data))
+    except Image.DecompressionBombError as exc:
+        return Probe(digest, issue="bomb", detail=_pixels_detail(str(exc)))
+    except UnidentifiedImageError:
+        return Probe(digest, issue="corrupt", detail="无法识别的文件内容")
+    except (OSError, ValueError, SyntaxError) as exc:
+        return Probe(digest, issue="corrupt", detail=str(exc)[:80])
+
+
+def _probe_image(image, digest: str, suffix: str, pixel_limit: int) -> Probe:
+    fmt = image.format or ""
+    width, height = image.size
+    if fmt not in ACCEPTED_FORMATS:
+        return Probe(digest, fmt, width, height, issue="unsupported", detail=fmt or suffix)
+    if width * height > pixel_limit:
+        return Probe(digest, fmt, width, height, issue="bomb",
+                     detail=f"{width}×{height}，约 {width * height / 1e6:.0f} 百万像素")
+    frames = getattr(image, "n_frames", 1) if fmt in ANIMATED_FORMATS else 1
+    try:
+        orientation = image.getexif().get(0x0112, 1)
+    except Exception:  # a broken EXIF block must not hide an otherwise good photo
+        orientation = 1
+    if orientation in (5, 6, 7, 8):
+        width, height = height, width
+    failed = _decode(image, fmt, digest, width, height)
+    if failed is not None:
+        return failed
+    alpha = uses_alpha(image)
     if frames > 1:
         return Probe(digest, fmt, width, height, alpha, frames, issue="animated", detail=str(frames))
     return Probe(digest, fmt, width, height, alpha, frames)
+
+
+def _decode(image, fmt: str, digest: str, width: int, height: int) -> Probe | None:
+    """Decode the pixels (a JPEG at an eighth of its size: enough to see it is whole), or say why not."""
+    from PIL import Image
+
+    try:
+        if fmt in ("JPEG", "MPO"):
+            image.draft(image.mode if image.mode in ("RGB", "L") else None, (width // 8, height // 8))
+        image.load()
+    except Image.DecompressionBombError as exc:
+        return Probe(digest, fmt, issue="bomb", detail=_pixels_detail(str(exc)))
+    except OSError as exc:
+        issue = "truncated" if "truncated" in str(exc) else "corrupt"
+        return Probe(digest, fmt, width, height, issue=issue, detail=str(exc)[:80])
+    except (ValueError, SyntaxError, EOFError) as exc:
+        return Probe(digest, fmt, width, height, issue="corrupt", detail=str(exc)[:80])
+    return None
 
 
 def uses_alpha(image) -> bool:

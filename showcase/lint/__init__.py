@@ -4,7 +4,7 @@
 - `segments.py` finds the published text of every record and plain page, with file, line and column;
 - `privacy.py` and `text.py` turn it into findings; `fix.py` applies the purely typographic ones
   (`showcase check --fix`);
-- `checks.py` adapts them to `showcase check` (registered in showcase/checks/__init__.py).
+- `checks.py` adapts them to `showcase check` (registered in showcase/checks/run.py).
 
 A finding a record explicitly allows (`allow: [{match, reason}]`) is not reported.
 """

@@ -4,8 +4,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from showcase.content.workers import ChunkMap, in_one_go
 from showcase.content.problems import Problems
-from showcase.mkdocs.speed.forked import halves
 from showcase.content.records import Record
 from showcase.lint.findings import Finding
 from showcase.lint.privacy import digits, mask, photo_consent_findings, privacy_findings
@@ -14,9 +14,10 @@ from showcase.lint.segments import plain_page_paths, plain_page_segments, record
 from showcase.lint.text import segment_findings
 
 
-def lint_findings(records: list[Record], root: Path, problems: Problems) -> tuple[list[Finding], set[tuple]]:
+def lint_findings(records: list[Record], root: Path, problems: Problems,
+                  chunk_map: ChunkMap = in_one_go) -> tuple[list[Finding], set[tuple]]:
     """Every finding not allowed by its record, and the allowances that were used. Problems of the
-    names list itself go to `problems`."""
+    names list itself go to `problems`; `chunk_map` may share the text lint between processes."""
     cache: dict = {}
     found = privacy_findings(records, plain_page_paths(root), cache) + photo_consent_findings(records)
     rules = load_names(root, problems)
@@ -24,9 +25,9 @@ def lint_findings(records: list[Record], root: Path, problems: Problems) -> tupl
     def text_findings(chunk: list[tuple[int, Record]]) -> list[tuple[int, Finding]]:
         return [(i, f) for i, record in chunk for s in record_segments(record, cache) for f in segment_findings(s, rules)]
 
-    # Two cores for big sites; findings from the forked half carry copies of their records: put the
-    # records themselves back.
-    for part in halves(text_findings, list(enumerate(records))):
+    # Findings from a chunk done in another process carry copies of their records: put the records
+    # themselves back.
+    for part in chunk_map(text_findings, list(enumerate(records))):
         found.extend(replace(f, record=records[i]) if f.record is not None else f for i, f in part)
     for segment in plain_page_segments(root, cache):
         found.extend(segment_findings(segment, rules))
@@ -57,7 +58,7 @@ def allowance_for(finding: Finding) -> int | None:
 
 
 def check_lints(records: list[Record], context, problems: Problems) -> None:
-    findings, used = lint_findings(records, context.root, problems)
+    findings, used = lint_findings(records, context.root, problems, context.workers.chunks)
     for finding in findings:
         finding.report(problems)
     for record in records:

@@ -128,12 +128,14 @@ def _normal(value):
 
 def fix_content(root: Path) -> str:
     """`showcase check --fix`: fix what is purely typographic under `root`; a summary for the editor."""
-    from showcase.content.check import check_content
+    from showcase.content.load import load_content
     from showcase.content.problems import Problems, display_path
+    from showcase.content.validate import validate_records
     from showcase.lint.checks import lint_findings
 
-    checked = check_content(root)
-    findings, _used = lint_findings(checked.records, root, Problems())
+    loaded = load_content(root)  # the records as `showcase check` validates them; their problems aside
+    records = validate_records(loaded.records, loaded.problems)
+    findings, _used = lint_findings(records, root, Problems())
     report = fix_files(findings)
     if not report.count:
         return "没有可以自动修改的排版问题。"

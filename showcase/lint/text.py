@@ -71,9 +71,13 @@ def _han_at(text: str, index: int, chars: str = HAN) -> bool:
 # ---- errors: artifacts and placeholders ---------------------------------------------------------
 
 def artifact_hits(text: str, markdown: bool) -> list[Hit]:
+    """What a scraper or a template left in the text: masked words, stray **, placeholders."""
+    return _star_hits(text, markdown) + _placeholder_hits(text)
+
+
+def _star_hits(text: str, markdown: bool) -> list[Hit]:
     hits = []
     star_hint = "核对原文，补全被屏蔽的文字（抓取的网页常把敏感词替换成 **）"
-    lower = text.lower()
     stars = "**" in text  # cheap substring tests first: most lines have none of these
     for match in _MASKED_WORDS.finditer(text) if stars else ():
         hits.append(Hit(match.start(), match.end(), ERROR, f"疑似屏蔽残留“{match.group(0)}”", star_hint))
@@ -93,6 +97,12 @@ def artifact_hits(text: str, markdown: bool) -> list[Hit]:
     for match in runs:
         around = text[max(0, match.start() - 2):match.end() + 2]
         hits.append(Hit(match.start(), match.end(), ERROR, f"疑似屏蔽残留“{around.strip()}”", star_hint))
+    return hits
+
+
+def _placeholder_hits(text: str) -> list[Hit]:
+    hits = []
+    lower = text.lower()
     for match in _TIMES.finditer(text) if "××" in text else ():
         hits.append(Hit(match.start(), match.end(), ERROR, f"占位符“{match.group(0)}”未替换",
                         "填写实际的名称或数字"))

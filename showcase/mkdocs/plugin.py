@@ -26,6 +26,7 @@ from showcase.domain.edition import EDITIONS, Edition
 from showcase.mkdocs.speed.markdown.inline import FastInlineExtension
 from showcase.images import ImageSettings, is_image_name
 from showcase.mkdocs.speed.page_store import PageStore, global_key
+from showcase.mkdocs.speed.processes import SHARED
 from showcase.mkdocs.speed.page_cache import ThemeView
 from showcase.pages.redirects import alias_records, redirect_files
 from showcase.pages.render import bytecode_cache, front_matter
@@ -109,7 +110,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         plan = plan_site(docs_dir, edition, template_dir, site={"name": config.site_name, "url": config.site_url or ""},
                          images=self.image_settings(config), checked=self.handed_over(docs_dir, edition),
                          template_cache=self.cache_dir(config, self.config.template_cache, "content"),
-                         render=False)  # each page's Markdown is rendered as MkDocs reads it (on_page_read_source)
+                         render=False, workers=SHARED)  # each page's Markdown is rendered as MkDocs reads it (on_page_read_source)
         for problem in plan.problems.warnings:
             # INFO, not WARNING: content warnings must not abort a strict build; `showcase` prints them.
             log.info(problem.format())
@@ -267,7 +268,8 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
 
     def image_settings(self, config) -> ImageSettings:
         base_dir = Path(config.config_file_path or ".").resolve().parent
-        return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers)
+        return ImageSettings(cache_dir=base_dir / self.config.image_cache, workers=self.config.image_workers,
+                             run=SHARED)
 
     def on_page_markdown(self, markdown, page, config, files):
         # Plain pages (content/*.md that are no record) reach MkDocs as written: their images too.

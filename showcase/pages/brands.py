@@ -11,10 +11,9 @@ from dataclasses import dataclass, field
 from showcase.content.records import Record
 from showcase.domain.model import Award, Model
 from showcase.pages.common import document, record_page, section_page
-from showcase.pages.pagination import PAGE_DIR, page_runs, page_title, paginate
+from showcase.pages.pagination import page_runs, page_title, paginate
 
 PER_PAGE = 30  # cards per wall page: six rows of five at desktop width, fifteen of two on a phone
-RESERVED_IDS = (PAGE_DIR,)  # brands/page/2/ must stay the wall's page 2
 
 
 @dataclass(frozen=True)

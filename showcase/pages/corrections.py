@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from showcase.content.records import Record
-from showcase.content.schema import KIND_NAMES
+from showcase.kinds import KIND_NAMES
 from showcase.domain.model import Model
 from showcase.pages.common import section_page
 from showcase.pages.pagination import page_title, paginate

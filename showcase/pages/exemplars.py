@@ -9,18 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from showcase.content.records import Record
-from showcase.content.schema import EXEMPLAR_KIND_NAMES
+from showcase.kinds import EXEMPLAR_KIND_NAMES, EXEMPLAR_SLUGS, YEARS_DIR
 from showcase.domain.model import Award, Model
 from showcase.pages.common import document, record_page, section_page
 from showcase.pages.compilation import COMPILATION_DIR, batch_compilation_src, compilation_page, story
-from showcase.pages.pagination import PAGE_DIR, page_runs, page_title, paginate
+from showcase.pages.pagination import page_runs, page_title, paginate
 
 PER_PAGE = 30
-KIND_SLUGS = {"brand_exemplar": "brand-exemplars", "red_flag_branch": "red-flag-branches",
-              "five_star_member": "five-star-members"}
-YEARS_DIR = "years"
-# exemplars/<slug>/, exemplars/years/2022/, exemplars/page/… must not be taken by an exemplar's id.
-RESERVED_IDS = tuple(KIND_SLUGS.values()) + (YEARS_DIR, PAGE_DIR)
+KIND_SLUGS = EXEMPLAR_SLUGS
 
 
 @dataclass(frozen=True)

@@ -5,16 +5,14 @@ from __future__ import annotations
 from showcase.content.records import Record
 from showcase.domain.model import Award, Model
 from showcase.domain.urls import page_path
+from showcase.kinds import measure_of
 from showcase.pages.common import document, record_page, section_page
 from showcase.pages.compilation import batch_compilation_src as compilation_src
 from showcase.pages.compilation import compilation_page, story
 from showcase.pages.exemplars import awards_of
 
-MEASURE = {"five_star_member": "名"}  # persons are counted in 名, branches and brands in 个
-
-
 def measure(batch: Record) -> str:
-    return MEASURE.get(batch["type"], "个")
+    return measure_of(batch["type"])
 
 
 def by_year(model: Model) -> list[tuple[int, list[Record]]]:

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Sequence
 
+from showcase.kinds import PAGE_DIR
+
 _NOTHING = object()  # "no earlier item" (a key may itself be None)
-PAGE_DIR = "page"  # brands/page/2/ — reserve this id in every section that paginates
 
 
 def page_src(base: str, number: int) -> str:

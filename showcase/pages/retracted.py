@@ -7,7 +7,7 @@ records); its notice page is kept out of the search index (`search: exclude`), t
 """
 from __future__ import annotations
 
-from showcase.content.schema import KIND_NAMES
+from showcase.kinds import KIND_NAMES
 from showcase.domain.model import Model
 from showcase.pages.column import clipping_src
 from showcase.pages.common import record_page

@@ -4,7 +4,7 @@ those without an exemplar page), competition entries and column articles."""
 from __future__ import annotations
 
 from showcase.content.records import Record
-from showcase.content.schema import EXEMPLAR_KIND_NAMES
+from showcase.kinds import EXEMPLAR_KIND_NAMES
 from showcase.domain.model import Model
 from showcase.pages import brands as brand_pages
 from showcase.pages import exemplars as exemplar_pages

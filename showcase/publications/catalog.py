@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.domain.model import Model
 from showcase.publications import collect
 from showcase.publications.booklet import Booklet
@@ -109,19 +110,13 @@ def page_links(prints: list[SitePrint]) -> dict[str, list[tuple[str, str]]]:
 
 
 def write_site_prints(model: Model, site_dir: Path, options: Options, template_dir: Path,
-                      roots: tuple, refused: list | None = None, workers: int = 2) -> int:
+                      roots: tuple, refused: list | None = None, workers: Workers = IN_THIS_PROCESS) -> int:
     """Writes every PDF of `site_prints` under `site_dir` (the build's staging folder); returns how many.
-    The PDFs are independent: `workers` processes make them (forkserver, as the image pipeline does)."""
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-
+    The PDFs are independent: `workers.calls` may make them in other processes (two at most)."""
     prints = site_prints(model)
-    jobs = [(booklet_for(model, item.request, options), Path(site_dir) / item.path) for item in prints]
-    if workers <= 1 or len(jobs) < 2:
-        outcomes = [_write_one(booklet, target, template_dir, roots) for booklet, target in jobs]
-    else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
-            outcomes = list(pool.map(_write_one, *zip(*jobs), [template_dir] * len(jobs), [roots] * len(jobs)))
+    calls = [(_write_one, booklet_for(model, item.request, options), Path(site_dir) / item.path, template_dir, roots)
+             for item in prints]
+    outcomes = workers.calls(calls, 2)
     if refused is not None:
         refused.extend(url for urls in outcomes for url in urls)
     return len(prints)

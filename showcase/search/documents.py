@@ -10,20 +10,25 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from showcase.content.schema import EXEMPLAR_KIND_NAMES
 from showcase.domain.formatting import cn_date
+from showcase.kinds import BY_NAME, EXEMPLAR_KIND_NAMES
 
-# Filter keys and their labels, in the order the filter shows them.
-KIND_LABELS = {
-    "brand": "品牌",
-    **{f"exemplar:{kind}": name for kind, name in EXEMPLAR_KIND_NAMES.items()},
-    "article": "专栏文章",
-    "honor": "荣誉",
-    "notice": "公告",
-    "competition": "展示赛",
-    "unit": "单位",
-    "page": "栏目",
-}
+# The order the filter shows the kinds in; an exemplar is filtered by its kind of 先进典型.
+FILTER_ORDER = ("brand", "exemplar", "article", "honor", "notice", "competition", "unit")
+
+
+def filter_labels() -> dict[str, str]:
+    """Filter keys and their labels, in the filter's order; plain pages last."""
+    labels = {}
+    for name in FILTER_ORDER:
+        if name == "exemplar":
+            labels.update({f"exemplar:{kind}": label for kind, label in EXEMPLAR_KIND_NAMES.items()})
+        else:
+            labels[name] = BY_NAME[name].search_label
+    return {**labels, "page": "栏目"}
+
+
+KIND_LABELS = filter_labels()
 
 
 @dataclass

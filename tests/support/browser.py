@@ -12,7 +12,7 @@ the page makes, so a test can assert that nothing leaves the site and nothing 40
 from __future__ import annotations
 
 import os
-import shutil
+import importlib.resources
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -38,9 +38,9 @@ CHROMIUM_ARGS = [
 # No --user-data-dir: Playwright's launch() already gives every browser a fresh
 # temporary profile (and refuses a --user-data-dir argument).
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-# Installed by .ci/run: npm install --no-save --prefix .cache/npm axe-core@4
-AXE_JS = REPO_ROOT / ".cache" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
+# axe-core comes with the test extras: the pip package axe-playwright-python bundles axe.min.js
+# (no npm needed on a fresh machine).
+AXE_PACKAGE = "axe_playwright_python"
 
 
 def missing_prerequisite() -> Optional[str]:
@@ -74,11 +74,13 @@ def launch_chromium(playwright, **kwargs):
 
 def axe_js_path() -> Path:
     """Path of axe-core's ``axe.min.js`` (fails in CI / skips locally when absent)."""
-    if not AXE_JS.is_file():
-        npm = shutil.which("npm") or "npm (Debian package 'npm')"
-        require(f"axe-core not installed at {AXE_JS}: run "
-                f"`{npm} install --no-save --prefix .cache/npm axe-core@4` or bash .ci/run")
-    return AXE_JS
+    try:
+        bundled = Path(importlib.resources.files(AXE_PACKAGE) / "axe.min.js")
+    except ModuleNotFoundError:
+        bundled = None
+    if bundled is None or not bundled.is_file():
+        require("axe-core not installed: pip install -e '.[test]' (package axe-playwright-python)")
+    return bundled
 
 
 def inject_axe(page) -> None:

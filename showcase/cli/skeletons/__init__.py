@@ -6,17 +6,10 @@ from importlib import resources
 from pathlib import Path
 
 from showcase.content.load import ID_PATTERN
+from showcase.kinds import KINDS
 
 # kind → (where the new file goes, skeleton file)
-SKELETON_KINDS = {
-    "brand": ("brands/{id}/index.md", "brand.md"),
-    "exemplar": ("exemplars/{id}/index.md", "exemplar.md"),
-    "article": ("column/{year}/{id}.md", "article.md"),
-    "notice": ("notices/{id}.md", "notice.md"),
-    "honor": ("honors/{id}.yml", "honor.yml"),
-    "competition": ("competitions/{id}.yml", "competition.yml"),
-    "unit": ("units.yml", "unit.yml"),
-}
+SKELETON_KINDS = {kind.name: kind.skeleton for kind in KINDS if kind.skeleton}
 
 
 def write_skeleton(content_root: Path, kind: str, record_id: str, today: date | None = None,

@@ -2,18 +2,13 @@
 second page, exemplars/five-star-members/ a list), or its page and the listing would collide."""
 from __future__ import annotations
 
-from showcase.content.schema import KIND_NAMES
-from showcase.pages import brands
-from showcase.pages import exemplars
-
-RESERVED = {"brand": brands.RESERVED_IDS, "exemplar": exemplars.RESERVED_IDS}
-SECTION = {"brand": "brands", "exemplar": "exemplars"}
+from showcase.kinds import KIND_NAMES, RESERVED_IDS, SECTION
 
 
 def check_reserved_ids(records, context, problems) -> None:
     for record in records:
-        if record.id in RESERVED.get(record.kind, ()):
-            taken = "、".join(RESERVED[record.kind])
+        if record.id in RESERVED_IDS.get(record.kind, ()):
+            taken = "、".join(RESERVED_IDS[record.kind])
             problems.error(record.path, record.line("id"),
                            f"{KIND_NAMES[record.kind]}标识“{record.id}”已被网站用作栏目网址"
                            f"（{SECTION[record.kind]}/{record.id}/）",

@@ -1,81 +1,27 @@
-"""Checking content: schema, references, uniqueness, files — every problem in one run.
-
-`check_content(root)` loads, validates each record against `schema.KINDS`, then runs the
-cross-record checks in `CROSS_CHECKS` (page families and lints add theirs to that list).
+"""Checking each record against the schema (content/schema.py): field names, types, required
+fields, rules within one record, unique ids and references between records. Problems go into a
+`Problems`; a record that cannot be used (no valid id) is dropped, the rest are normalised.
 """
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
-from datetime import date
-from pathlib import Path
+import re
 
-from showcase.content.load import ID_PATTERN, Loaded, RawRecord, load_content
+from showcase.content.index import RecordIndex
+from showcase.content.load import ID_PATTERN, RawRecord
 from showcase.content.problems import Problems, display_path
 from showcase.content.records import Record
-from showcase.content.schema import KIND_NAMES, Field, fields_of
+from showcase.content.schema import Field, fields_of
 from showcase.content.values import BadValue, to_date, to_datetime
-
-TYPE_NAMES = {"text": "文字", "markdown": "文字", "int": "整数", "number": "数字", "bool": "true 或 false",
-              "date": "日期", "datetime": "时间", "id": "标识", "ref": "标识", "enum": "选项", "file": "文件名",
-              "path": "网址路径", "list": "列表", "object": "“字段: 值”的集合"}
-
-
-@dataclass
-class Checked:
-    root: Path
-    records: list[Record] = field(default_factory=list)
-    pages: list[Path] = field(default_factory=list)
-    problems: Problems = field(default_factory=Problems)
-    index: "RecordIndex | None" = None
-
-
-class RecordIndex:
-    """Records by kind and id, and the one way ids in `ref` fields are resolved."""
-
-    def __init__(self, records):
-        self.by_kind: dict[str, dict[str, Record]] = {}
-        for record in records:
-            self.by_kind.setdefault(record.kind, {}).setdefault(record.id, record)
-
-    def get(self, kind: str, record_id: str) -> Record | None:
-        return self.by_kind.get(kind, {}).get(record_id)
-
-    def resolve(self, kinds: tuple, value: str) -> list[Record]:
-        """Records an id may mean; `brand:abc` picks a kind when the bare id is ambiguous."""
-        if ":" in value:
-            kind, _, record_id = value.partition(":")
-            found = self.get(kind, record_id) if kind in kinds else None
-            return [found] if found else []
-        return [r for kind in kinds if (r := self.get(kind, value)) is not None]
-
-
-def check_content(root: Path, today: date | None = None) -> Checked:
-    loaded: Loaded = load_content(Path(root))
-    checked = Checked(root=loaded.root, pages=loaded.pages, problems=loaded.problems)
-    for raw in loaded.records:
-        record = validate_record(raw, checked.problems)
-        if record is not None:
-            checked.records.append(record)
-    check_unique_ids(checked.records, checked.problems)
-    checked.index = RecordIndex(checked.records)
-    check_references(checked.records, checked.index, checked.problems)
-    context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today())
-    from showcase.checks import CROSS_CHECKS  # the list names checks from page families too
-
-    for cross_check in CROSS_CHECKS:
-        cross_check(checked.records, context, checked.problems)
-    return checked
-
-
-@dataclass
-class CheckContext:
-    root: Path
-    index: RecordIndex
-    today: date
+from showcase.kinds import KIND_NAMES, TYPE_NAMES
 
 
 # ---- one record against its schema -------------------------------------------------------------
+
+def validate_records(raws: list[RawRecord], problems: Problems) -> list[Record]:
+    """The records that can be used, in order; the problems of all of them into `problems`."""
+    return [record for raw in raws if (record := validate_record(raw, problems)) is not None]
+
 
 def validate_record(raw: RawRecord, problems: Problems) -> Record | None:
     spec = fields_of(raw.kind)
@@ -153,60 +99,82 @@ def validate_value(spec: Field, value, at: tuple, record: Record, problems: Prob
 
 
 def convert_scalar(spec: Field, value, record: Record):
-    kind = spec.type
-    if kind in ("text", "markdown"):
-        if isinstance(value, bool):
-            raise BadValue(f"{spec.name} 应是文字，这里是 {value}", "文字里有 yes/no/true 等词时加引号")
-        if hasattr(value, "isoformat"):
-            return value.isoformat()
-        return str(value).strip() if kind == "text" else str(value)
-    if kind == "int":
-        if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
-            raise BadValue(f"{spec.name} 应是整数，这里是“{value}”", "只写阿拉伯数字，如 12")
-        return int(value)
-    if kind == "number":
-        if isinstance(value, bool):
-            raise BadValue(f"{spec.name} 应是数字，这里是 {value}", "写成如 12 或 12.5")
-        try:
-            number = float(value)
-        except (TypeError, ValueError):
-            raise BadValue(f"{spec.name} 应是数字，这里是“{value}”", "只写数字，单位写在 unit 里") from None
-        return int(number) if number.is_integer() and not isinstance(value, float) else number
-    if kind == "bool":
-        if not isinstance(value, bool):
-            raise BadValue(f"{spec.name} 应是 true 或 false，这里是“{value}”", "写 true（是）或 false（否）")
-        return value
-    if kind == "date":
-        return to_date(value)
-    if kind == "datetime":
-        return to_datetime(value)
-    if kind in ("id", "ref"):
-        text = str(value).strip()
-        bare = text.partition(":")[2] if (kind == "ref" and ":" in text) else text
-        if not ID_PATTERN.match(bare):
-            raise BadValue(f"{spec.name} 的标识“{text}”不合规", "标识只含小写英文字母、数字和连字符")
-        return text
-    if kind == "enum":
-        text = str(value).strip()
-        if text not in spec.choices:
-            close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
-            hint = f"是不是想写 {close[0]}？" if close else f"可选：{' | '.join(spec.choices)}"
-            raise BadValue(f"{spec.name} 的取值“{text}”不在可选范围内", hint)
-        return text
-    if kind == "file":
-        text = str(value).strip()
-        if "://" in text:
-            raise BadValue(f"{spec.name} 不能是网址“{text}”（内网站点不能引用外部资源）",
-                           "把文件下载后放在 index.md 同一目录，写文件名")
-        if not (record.folder / text).is_file():
-            raise BadValue(f"找不到文件 {text}", f"把文件放到 {display_path(record.folder)}/ 下，或改正文件名")
-        return text
-    if kind == "path":
-        text = str(value).strip().strip("/")
-        if not text or "://" in text:
-            raise BadValue(f"旧网址“{value}”应是站内路径", "写成如 brands/old-id/")
-        return text + "/"
-    raise AssertionError(f"unknown field type {kind}")
+    """The value normalised for its field type; BadValue(message, hint) when it cannot be."""
+    convert = CONVERTERS.get(spec.type)
+    if convert is None:
+        raise AssertionError(f"unknown field type {spec.type}")
+    return convert(spec, value, record)
+
+
+def _text(spec: Field, value, record: Record):
+    if isinstance(value, bool):
+        raise BadValue(f"{spec.name} 应是文字，这里是 {value}", "文字里有 yes/no/true 等词时加引号")
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value).strip() if spec.type == "text" else str(value)
+
+
+def _int(spec: Field, value, record: Record):
+    if isinstance(value, bool) or not isinstance(value, (int, str)) or not str(value).strip().isdigit():
+        raise BadValue(f"{spec.name} 应是整数，这里是“{value}”", "只写阿拉伯数字，如 12")
+    return int(value)
+
+
+def _number(spec: Field, value, record: Record):
+    if isinstance(value, bool):
+        raise BadValue(f"{spec.name} 应是数字，这里是 {value}", "写成如 12 或 12.5")
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise BadValue(f"{spec.name} 应是数字，这里是“{value}”", "只写数字，单位写在 unit 里") from None
+    return int(number) if number.is_integer() and not isinstance(value, float) else number
+
+
+def _bool(spec: Field, value, record: Record):
+    if not isinstance(value, bool):
+        raise BadValue(f"{spec.name} 应是 true 或 false，这里是“{value}”", "写 true（是）或 false（否）")
+    return value
+
+
+def _id(spec: Field, value, record: Record):
+    text = str(value).strip()
+    bare = text.partition(":")[2] if (spec.type == "ref" and ":" in text) else text
+    if not ID_PATTERN.match(bare):
+        raise BadValue(f"{spec.name} 的标识“{text}”不合规", "标识只含小写英文字母、数字和连字符")
+    return text
+
+
+def _enum(spec: Field, value, record: Record):
+    text = str(value).strip()
+    if text not in spec.choices:
+        close = difflib.get_close_matches(text, spec.choices, n=1, cutoff=0.5)
+        hint = f"是不是想写 {close[0]}？" if close else f"可选：{' | '.join(spec.choices)}"
+        raise BadValue(f"{spec.name} 的取值“{text}”不在可选范围内", hint)
+    return text
+
+
+def _file(spec: Field, value, record: Record):
+    text = str(value).strip()
+    if "://" in text:
+        raise BadValue(f"{spec.name} 不能是网址“{text}”（内网站点不能引用外部资源）",
+                       "把文件下载后放在 index.md 同一目录，写文件名")
+    if not (record.folder / text).is_file():
+        raise BadValue(f"找不到文件 {text}", f"把文件放到 {display_path(record.folder)}/ 下，或改正文件名")
+    return text
+
+
+def _path(spec: Field, value, record: Record):
+    text = str(value).strip().strip("/")
+    if not text or "://" in text:
+        raise BadValue(f"旧网址“{value}”应是站内路径", "写成如 brands/old-id/")
+    return text + "/"
+
+
+CONVERTERS = {
+    "text": _text, "markdown": _text, "int": _int, "number": _number, "bool": _bool,
+    "date": lambda spec, value, record: to_date(value), "datetime": lambda spec, value, record: to_datetime(value),
+    "id": _id, "ref": _id, "enum": _enum, "file": _file, "path": _path,
+}
 
 
 def _describe(value) -> str:
@@ -218,8 +186,6 @@ def _describe(value) -> str:
 
 
 def suggest_id(text: str) -> str:
-    import re
-
     cleaned = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return cleaned or "my-id"
 
@@ -241,6 +207,7 @@ def check_record_rules(record: Record, problems: Problems) -> None:
             problems.warning(record.path, record.line("stars"), "只有五星党员标兵才有 stars", "删除 stars")
         if f.get("standards") and kind != "red_flag_branch":
             problems.warning(record.path, record.line("standards"), "只有红旗党支部才有 standards", "删除 standards")
+
 
 
 # ---- across records ----------------------------------------------------------------------------
@@ -286,18 +253,3 @@ def _check_refs(spec: Field, value, at, record, index: RecordIndex, problems: Pr
         elif spec.name == "parent" and found[0] is record:
             problems.error(record.path, record.line(*at), "品牌不能以自己为上级品牌", "删除 parent 或改正")
 
-
-def check_brand_tree(records: list[Record], context: CheckContext, problems: Problems) -> None:
-    """A parent chain must end: `a → b → a` would make the "1+N" matrix endless."""
-    brands = context.index.by_kind.get("brand", {})
-    for brand in brands.values():
-        seen = [brand.id]
-        current = brand
-        while (parent_id := current.get("parent")) and (parent := brands.get(parent_id)):
-            if parent_id in seen:
-                chain = " → ".join(seen + [parent_id])
-                problems.error(brand.path, brand.line("parent"), f"上级品牌形成循环：{chain}",
-                               "“1+N”矩阵只能有一层上级：改正其中一个 parent")
-                break
-            seen.append(parent_id)
-            current = parent
