@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.content.records import Record
-from showcase.content.schema import EXEMPLAR_KIND_NAMES
+from showcase.kinds import EXEMPLAR_KIND_NAMES
 from showcase.content.load import PREFACE_SUFFIX
 from showcase.content.text import read_text
 from showcase.content.problems import Problems
