@@ -9,7 +9,7 @@ from pathlib import Path
 
 from showcase.checks.run import Checked, check_content
 from showcase.content.workers import IN_THIS_PROCESS, Workers
-from showcase.content.load import split_front_matter
+from showcase.content.load import PREFACE_SUFFIX, split_front_matter
 from showcase.content.problems import Problems
 from showcase.content.text import read_text
 from showcase.content.yaml_positions import parse_yaml
@@ -86,8 +86,10 @@ def read_home(content_root: Path, problems: Problems) -> dict:
 
 
 def record_sources(plan: SitePlan) -> set[Path]:
-    """Files whose content reaches the site only through generated pages (never copied)."""
-    return {record.path for record in plan.checked.records}
+    """Files whose content reaches the site only through generated pages (never copied), and the
+    prefaces of printed publications (honors/<batch>.preface.md), which reach only the PDFs."""
+    prefaces = set(Path(plan.checked.root).glob(f"honors/*{PREFACE_SUFFIX}"))
+    return {record.path for record in plan.checked.records} | prefaces
 
 
 def excluded_folders(plan: SitePlan) -> list[Path]:

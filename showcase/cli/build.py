@@ -44,7 +44,8 @@ def cmd_build(args) -> int:
         options["render_workers"] = args.workers
     interrupt_on_terminate()
     started = time.monotonic()
-    code, result = run_build(args, site_url, options)
+    printer = site_printer(args, precheck) if args.publications else None
+    code, result = run_build(args, site_url, options, printer)
     if result is not None:
         report(args.edition, result, time.monotonic() - started)
     return code
@@ -66,14 +67,22 @@ def checked_content(config_file: str, now):
     return Precheck(root, today, checked)
 
 
-def run_build(args, site_url, options) -> tuple[int, BuildResult | None]:
+def site_printer(args, precheck):
+    """`--print`: the function build_site calls to write the PDFs into its staging folder."""
+    from showcase.cli.printing import write_publications
+
+    edition = Edition(name=args.edition, drafts=args.drafts, now=parse_now(args.now))
+    return lambda staging: write_publications(args.config_file, precheck.root, precheck.checked, edition, staging)
+
+
+def run_build(args, site_url, options, publications=None) -> tuple[int, BuildResult | None]:
     """The build and what the editor is told when it fails: (exit code, result)."""
     from showcase.mkdocs.build import BuildFailed
 
     try:
         return 0, build_site(args.config_file, site_dir=args.site_dir, strict=args.strict, site_url=site_url,
                              offline=args.offline, precompress=args.precompress and not args.offline,
-                             options=options)
+                             options=options, publications=publications)
     except BuildFailed as exc:
         print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
         return 1, None
@@ -110,20 +119,24 @@ def interrupt_on_terminate() -> None:
 
 def build_site(config_file: str, site_dir: str | None = None, strict: bool = True,
                site_url: str | None = None, offline: bool = False, precompress: bool = False,
-               options: dict | None = None) -> BuildResult:
+               options: dict | None = None, publications=None) -> BuildResult:
     """`site_url`: serve under a sub-path (hosting.normalize_base_url); `offline`: a site that works
     from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins;
-    `options`: showcase plugin options over mkdocs.yml's (showcase/mkdocs/config.py)."""
+    `options`: showcase plugin options over mkdocs.yml's (showcase/mkdocs/config.py); `publications`:
+    a function writing the printed publications into the staging folder (`--print`; pages link them)."""
     from showcase.cli import hosting
     from showcase.mkdocs import build as mkdocs_build
 
-    config = mkdocs_build.load(config_file, strict=strict, site_url=site_url, offline=offline, options=options)
+    config = mkdocs_build.load(config_file, strict=strict, site_url=site_url, offline=offline, options=options,
+                               print_links=publications is not None)
     default_dir = config.site_dir + ("-offline" if offline else "")
     target = Path(site_dir).resolve() if site_dir else Path(default_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         pages = mkdocs_build.build_into(config, staging)
+        if publications is not None:
+            publications(staging)  # before the swap: a failure leaves the old site as it was
         if offline:
             hosting.remove_offline_extras(staging)
         if precompress:

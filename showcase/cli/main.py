@@ -1,4 +1,4 @@
-"""`showcase`: the command line — check, build, serve, scaffold, import and run the competition day (one module per command)."""
+"""`showcase`: the command line — check, build, serve, scaffold, import, print and run the competition day (one module per command)."""
 from __future__ import annotations
 
 import argparse
@@ -8,6 +8,7 @@ import sys
 from showcase.cli.build import cmd_build
 from showcase.cli.importing import add_parser as add_import
 from showcase.cli.live import add_parser as add_live
+from showcase.cli.printing import add_print_parser
 from showcase.cli.new import KINDS, cmd_new
 from showcase.cli.project import content_dir, parse_now
 from showcase.cli.serve import cmd_serve
@@ -21,7 +22,7 @@ DEFAULT_CONFIG = "mkdocs.yml"
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="showcase", description="机关党建品牌展示站：检查内容、生成网站、本地预览。")
     sub = parser.add_subparsers(dest="command", required=True)
-    for add in (add_check, add_build, add_serve, add_new, add_live):
+    for add in (add_check, add_build, add_serve, add_new, add_live, add_print_parser):
         add(sub)
     add_import(sub, DEFAULT_CONFIG)
     args = parser.parse_args(argv)
@@ -51,6 +52,8 @@ def add_build(sub) -> None:
                    help="离线版：双击 index.html 就能看，输出 site-offline/ 和 site-offline.zip（拷U盘用）")
     p.add_argument("--precompress", action="store_true", help="同时写出 .gz 预压缩文件（nginx gzip_static 直接发送）")
     p.add_argument("--workers", type=int, help="并行生成页面的进程数（默认取 mkdocs.yml，0 = 大网站按核数自动，-1 = 不并行）")
+    p.add_argument("--print", dest="publications", action="store_true",
+                   help="同时生成印刷用 PDF（事迹汇编、品牌汇编、剪报集、评分表）到 site/print/，并在相应页面放链接")
     p.set_defaults(run=cmd_build)
 
 

@@ -52,6 +52,14 @@ class Loaded:
     problems: Problems = field(default_factory=Problems)
 
 
+PREFACE_SUFFIX = ".preface.md"  # honors/<batch-id>.preface.md: the 前言 of the batch's printed 事迹汇编
+
+
+def is_preface(rel: Path) -> bool:
+    """An editor's 前言 for a printed publication: neither a record nor a page of the site."""
+    return len(rel.parts) == 2 and rel.parts[0] == "honors" and rel.name.endswith(PREFACE_SUFFIX)
+
+
 def classify(rel: Path) -> tuple[str | None, str | None]:
     """(kind, id) for a content-relative path; (None, None) if it is no record."""
     parts = rel.parts
@@ -96,6 +104,8 @@ def _load_paths(root: Path, paths: list[Path]) -> Loaded:
         rel = path.relative_to(root)
         kind, record_id = classify(rel)
         if kind is None:
+            if is_preface(rel):
+                continue
             if path.suffix in MARKDOWN_SUFFIXES:
                 loaded.pages.append(path)
             elif path.suffix in YAML_SUFFIXES and rel.as_posix() not in LINT_FILES:

@@ -16,10 +16,11 @@ class BuildFailed(Exception):
 
 
 def load(config_file: str, strict: bool = True, site_url: str | None = None, offline: bool = False,
-         options: dict | None = None):
+         options: dict | None = None, print_links: bool = False):
     """mkdocs.yml as this build sees it. `site_url`: serve under a sub-path (hosting.normalize_base_url);
     `offline`: a site that works from disk (links to .html files); `options`: showcase plugin options
-    (edition, drafts, now, precheck …) over mkdocs.yml's."""
+    (edition, drafts, now, precheck …) over mkdocs.yml's; `print_links`: pages link their printed PDFs
+    (`build --print` writes them into site/print/)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
@@ -37,6 +38,8 @@ def load(config_file: str, strict: bool = True, site_url: str | None = None, off
         # file:// has no index.html lookup for folders: every link must name its .html file.
         config.use_directory_urls = False
         config.extra["offline"] = True  # for templates and plugins (e.g. search loads its index by <script>)
+    if print_links:
+        config.extra["print"] = True  # theme/showcase/_print_links.md
     return config
 
 

@@ -87,6 +87,10 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         if not plan.ok:
             raise PluginError("内容有错误，未生成网站：\n" + "\n".join(p.format() for p in plan.problems.errors))
         self.plan = plan
+        if config.extra.get("print"):  # `showcase build --print`: pages link the PDFs written beside them
+            from showcase.publications.catalog import page_links, site_prints
+
+            plan.site["print"] = page_links(site_prints(plan.model))
         self.specs = {spec.src_path: spec for spec, _ in plan.pages}
         files = add_redirects(replace_sources(files, plan, config), plan, config)
         if self.session is not None:

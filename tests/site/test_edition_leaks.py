@@ -118,7 +118,7 @@ def internal_record_folders(root: Path) -> list[Path]:
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory, demo_site):
     project = demo_site.parent  # the session's demo project: same content, its image cache reused
-    public = build(project, "--edition", "public", site_dir=tmp_path_factory.mktemp("demo-public") / "site")
+    public = build(project, "--edition", "public", "--print", site_dir=tmp_path_factory.mktemp("demo-public") / "site")
     return project / "content", Output(demo_site), Output(public)
 
 
@@ -135,6 +135,17 @@ def test_demo_public_edition_holds_no_internal_string(demo):
     root, _internal, public = demo
     leaks = {s: (why, public.where(s)[:3]) for s, why in internal_strings(root).items() if public.where(s)}
     assert leaks == {}
+
+
+def test_demo_public_edition_prints_without_internal_records(demo):
+    """The public edition's PDFs are searched like its pages (support.publishing reads their text):
+    they exist, hold the public stories, and no score sheet (the panel is internal by nature)."""
+    root, _internal, public = demo
+    pdfs = [name for name in public.files if name.endswith(".pdf")]
+    assert "print/honors/rf-2021.pdf" in pdfs and not [n for n in pdfs if n.endswith("sheets.pdf")]
+    assert "市发改委重点项目服务党支部" in public.files["print/honors/rf-2021.pdf"]
+    hidden = [s for s, (why, rid) in internal_strings(root).items() if rid == "rf-jgswj-houqin" and why == "text"]
+    assert hidden and not [s for s in hidden for n in pdfs if s in public.files[n]]
 
 
 def test_demo_internal_edition_shows_internal_records(demo):

@@ -8,11 +8,12 @@ import re
 import urllib.parse
 from pathlib import Path
 
+from .pdf import pdf_text
 from .sites import build, copy_fixture
 
 BUILDS = {  # name → extra `showcase build` arguments
     "internal": (),
-    "public": ("--edition", "public"),
+    "public": ("--edition", "public", "--print"),  # its PDFs are searched too
     "drafts": ("--drafts",),
     "public-drafts": ("--edition", "public", "--drafts"),
     "later": ("--now", "2030-01-01T09:00:00+08:00"),  # the embargo of later-brand has passed
@@ -32,6 +33,9 @@ def output_texts(site: Path) -> dict[str, str]:
             data = gzip.decompress(data)
         text = data.decode("utf-8", errors="replace")
         variants = [text]
+        if path.suffix == ".pdf":  # its text as a reader sees it, lines joined (CJK lines break mid-word)
+            shown = pdf_text(data)
+            variants += [shown, re.sub(r"\s+", "", shown)]
         if "\\u" in text:
             variants.append(re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), text))
         if "&" in text:
