@@ -182,3 +182,10 @@ def test_a_syntax_error_points_at_its_line_in_chinese(tmp_path, name):
     assert problem.is_error and problem.line == line, problem.format()
     assert problem.message.startswith("YAML 格式错误：")
     assert not re.search(r"[A-Za-z]{4,}", problem.message.replace("YAML", "")), problem.message
+
+
+def test_the_editors_guide_states_the_bounds_the_loader_applies():
+    guide = (REPO / "docs/editors-guide.md").read_text(encoding="utf-8")
+    section = guide.split("## 文件的上限", 1)[1].split("\n## ", 1)[0]
+    for stated in (f"{MAX_FILE_BYTES // 2**20} MB", f"{MAX_DEPTH} 层", f"{MAX_ALIAS_USES} 次", f"{MAX_ALIAS_NODES} 项"):
+        assert stated in section, stated
