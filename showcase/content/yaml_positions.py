@@ -36,6 +36,7 @@ _Loader.add_implicit_resolver(
 # It is used only for text the pure-Python reader accepts too, and any error is re-parsed with the
 # pure-Python loader, so every message editors see stays the same (benchmarks/README.md).
 _CLoader = None
+PYTHON_RETRY_CHARS = 100_000  # above this, libyaml's own error is explained (same wording, ~5 s sooner)
 if getattr(yaml, "__with_libyaml__", False):
     class _CLoader(yaml.CSafeLoader):  # noqa: N801
         pass
@@ -61,8 +62,13 @@ def _parse(text: str, path: Path, problems: Problems, first_line: int):
             node = loader.get_single_node()
             lines: Lines = {}
             data = None if node is None else _Builder(loader, lines, first_line - 1, path, found).build(node)
+        except yaml.MarkedYAMLError as exc:
+            if len(text) > PYTHON_RETRY_CHARS:  # re-reading it all in pure Python would take too long
+                _syntax_error(exc, text, path, problems, first_line)
+                return None, {}
+            # otherwise the pure-Python loader below says what is wrong, as it always did
         except yaml.YAMLError:
-            pass  # the pure-Python loader below says what is wrong, as it always did
+            pass
         else:
             problems.extend(found)
             return data, lines
@@ -88,15 +94,19 @@ def _parse_python(text: str, path: Path, problems: Problems, first_line: int):
         data = _Builder(loader, lines, offset, path, problems).build(node)
         return data, lines
     except yaml.MarkedYAMLError as exc:
-        line, message = describe_error(exc, text)
-        problems.error(path, line + first_line, f"YAML 格式错误：{message}",
-                       "检查这一行及上一行的缩进、冒号和引号是否配对")
+        _syntax_error(exc, text, path, problems, first_line)
         return None, {}
     except yaml.YAMLError:
         problems.error(path, first_line, "YAML 格式错误：无法读取这个文件", "检查文件格式")
         return None, {}
     finally:
         loader.dispose()
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, problems: Problems, first_line: int):
+    line, message = describe_error(exc, text)
+    problems.error(path, line + first_line, f"YAML 格式错误：{message}",
+                   "检查这一行及上一行的缩进、冒号和引号是否配对")
 
 
 _STR = "tag:yaml.org,2002:str"

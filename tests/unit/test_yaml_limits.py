@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from showcase.content.load import load_content
+from showcase.content.problems import Problems
 from showcase.content.text import MAX_FILE_BYTES
 from showcase.content.yaml_limits import MAX_ALIAS_NODES, MAX_ALIAS_USES, MAX_DEPTH
 from support.sites import REPO, copy_fixture
@@ -189,3 +190,20 @@ def test_the_editors_guide_states_the_bounds_the_loader_applies():
     section = guide.split("## 文件的上限", 1)[1].split("\n## ", 1)[0]
     for stated in (f"{MAX_FILE_BYTES // 2**20} MB", f"{MAX_DEPTH} 层", f"{MAX_ALIAS_USES} 次", f"{MAX_ALIAS_NODES} 项"):
         assert stated in section, stated
+
+
+@pytest.mark.parametrize("slip, line_of_slip", [("x: [\n", 0), ("  - name: 甲\n   unit: wenlv\n", 1),
+                                                 ('label: "甲\n', 0)])
+def test_a_big_file_with_a_syntax_error_is_explained_at_its_line_without_reading_it_twice(slip, line_of_slip):
+    from showcase.content.yaml_positions import PYTHON_RETRY_CHARS, _parse_python, parse_yaml
+
+    rows = "".join(f"  - {{name: 第{i}名, unit: wenlv}}\n" for i in range(PYTHON_RETRY_CHARS // 20))
+    text = HONOR_HEAD + "awards:\n" + rows + slip
+    assert len(text) > PYTHON_RETRY_CHARS
+    fast, slow = Problems(), Problems()
+    parse_yaml(text, Path("h.yml"), fast)
+    _parse_python(text, Path("h.yml"), slow, 1)
+    expected_line = text.count("\n") - slip.count("\n") + 1 + line_of_slip
+    assert [p.line for p in fast.items] == [p.line for p in slow.items] == [expected_line]
+    message = fast.items[0].message
+    assert message.startswith("YAML 格式错误：") and not re.search(r"[A-Za-z]{4,}", message.replace("YAML", ""))
