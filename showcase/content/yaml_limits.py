@@ -16,7 +16,7 @@ MAX_ALIAS_USES = 100      # `*name` references in one document
 MAX_ALIAS_NODES = 10_000  # values that aliases add once expanded (a "billion laughs" adds billions)
 
 # Cheap upper bounds of the depth: only text that may exceed it is walked event by event.
-_DEEP_INDENT = re.compile(r"^[ \-]{%d,}" % MAX_DEPTH, re.MULTILINE)
+_LINE_PREFIX = re.compile(r"^[ \-]*", re.MULTILINE)
 _BRACKETS = re.compile(r"[\[\]{}]")
 _START_EVENTS = (yaml.SequenceStartEvent, yaml.MappingStartEvent)
 _END_EVENTS = (yaml.SequenceEndEvent, yaml.MappingEndEvent)
@@ -33,7 +33,7 @@ class TooBig(Exception):
 def check_depth(text: str, loader_class) -> None:
     """Raise TooBig at the first value nested deeper than MAX_DEPTH. The parser is a state machine
     (no recursion), unlike the composers, which overflow the stack (libyaml's crashes the process)."""
-    if _flow_depth_bound(text) + 1 <= MAX_DEPTH and not _DEEP_INDENT.search(text):
+    if _block_depth_bound(text) + _flow_depth_bound(text) <= MAX_DEPTH:
         return
     depth = 0
     loader = loader_class(text)
@@ -52,6 +52,11 @@ def check_depth(text: str, loader_class) -> None:
         return  # the syntax error is reported by the real parse, at the same place
     finally:
         loader.dispose()
+
+
+def _block_depth_bound(text: str) -> int:
+    """Each block level needs a column more than the one it is in, or two levels two more (`- a:`)."""
+    return max(map(len, _LINE_PREFIX.findall(text)), default=0) + 2
 
 
 def _flow_depth_bound(text: str) -> int:

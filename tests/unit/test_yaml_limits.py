@@ -207,3 +207,23 @@ def test_a_big_file_with_a_syntax_error_is_explained_at_its_line_without_reading
     assert [p.line for p in fast.items] == [p.line for p in slow.items] == [expected_line]
     message = fast.items[0].message
     assert message.startswith("YAML 格式错误：") and not re.search(r"[A-Za-z]{4,}", message.replace("YAML", ""))
+
+
+def nested(depth: int, shape: str) -> str:
+    """A document whose deepest value sits `depth` collections down, in block or flow style."""
+    if shape == "flow":
+        return "a: " + "[" * (depth - 1) + "1" + "]" * (depth - 1) + "\n"
+    if shape == "block":
+        return "".join(" " * i + f"k{i}:\n" for i in range(depth - 1)) + " " * (depth - 1) + "v: 1\n"
+    levels = (depth - 2) // 2  # a mapping, then a list and a mapping per level, then a list
+    return "a:\n" + "".join("  " * i + "- b:\n" for i in range(levels)) + "  " * levels + "- c\n"
+
+
+@pytest.mark.parametrize("shape", ["flow", "block", "mixed"])
+def test_the_depth_bound_is_exactly_the_stated_one(shape):
+    from showcase.content.yaml_positions import parse_yaml
+
+    for depth, refused in ((MAX_DEPTH, False), (MAX_DEPTH + 2, True)):
+        problems = Problems()
+        data, _ = parse_yaml(nested(depth, shape), Path("x.yml"), problems)
+        assert (data is None) == refused and bool(problems.errors) == refused, (shape, depth, problems.report())
