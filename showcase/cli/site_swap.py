@@ -62,11 +62,13 @@ def build_lock(target: Path):
 
 
 def _holder(path: Path) -> str:
-    try:
-        pid, started = path.read_text(encoding="utf-8").split()[:2]
-    except (OSError, ValueError):
-        return "另一个构建正在进行"
-    return f"另一个构建正在进行（进程 {pid}，{started} 开始）"
+    for _ in range(20):  # the holder writes who it is just after taking the lock: give it a moment
+        try:
+            pid, started = path.read_text(encoding="utf-8").split()[:2]
+            return f"另一个构建正在进行（进程 {pid}，{started} 开始）"
+        except (OSError, ValueError):
+            time.sleep(0.01)
+    return "另一个构建正在进行"
 
 
 def swap_in(staging: Path, target: Path) -> Path | None:
