@@ -1,10 +1,10 @@
 """`showcase build`: check the content, build the site beside the old one, swap it in only when whole.
 
-A content error, a crash or Ctrl-C leaves the previous `site/` exactly as it was.
+A content error, a crash or Ctrl-C leaves the previous `site/` exactly as it was; a second build of
+the same folder is refused while one runs, and readers never find `site/` missing (cli/site_swap.py).
 """
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -15,6 +15,7 @@ from pathlib import Path
 
 from showcase.cli.project import content_dir, parse_now
 from showcase.checks.run import check_content
+from showcase.cli.site_swap import LOCKED_EXIT, BuildLocked, build_lock, swap_in
 from showcase.content.problems import display_path
 from showcase.domain.edition import Edition
 from showcase.mkdocs.speed.processes import SHARED
@@ -86,6 +87,9 @@ def run_build(args, site_url, options, publications=None) -> tuple[int, BuildRes
     except BuildFailed as exc:
         print(f"生成失败：{exc}（原有网站保持不变）", file=sys.stderr)
         return 1, None
+    except BuildLocked as exc:
+        print(f"{display_path(exc.folder)}: 错误: {exc} — 等它结束再试（本次未生成，网站保持不变）", file=sys.stderr)
+        return LOCKED_EXIT, None
     except KeyboardInterrupt:
         print("已中断（原有网站保持不变）。", file=sys.stderr)
         return 130, None
@@ -124,7 +128,6 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     from disk (links to .html files, default folder `<site_dir>-offline`); `precompress`: .gz twins;
     `options`: showcase plugin options over mkdocs.yml's (showcase/mkdocs/config.py); `publications`:
     a function writing the printed publications into the staging folder (`--print`; pages link them)."""
-    from showcase.cli import hosting
     from showcase.mkdocs import build as mkdocs_build
 
     config = mkdocs_build.load(config_file, strict=strict, site_url=site_url, offline=offline, options=options,
@@ -132,6 +135,23 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
     default_dir = config.site_dir + ("-offline" if offline else "")
     target = Path(site_dir).resolve() if site_dir else Path(default_dir).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
+    with build_lock(target):  # held until the offline zip too is written: it is of this build's site
+        pages, old = build_and_swap(config, target, offline, precompress, publications)
+        if pages is None or offline:
+            pages = sum(1 for _ in target.rglob("*.html"))
+        bundle = offline_bundle(target, config.site_name) if offline else None
+    if old is not None:
+        discard(old)
+    return BuildResult(target, pages, bundle)
+
+
+def build_and_swap(config, target: Path, offline: bool, precompress: bool,
+                   publications=None) -> tuple[int | None, Path | None]:
+    """Build into a staging folder beside `target` (with the printed publications, when given) and
+    exchange it in: (pages, folder of the old site)."""
+    from showcase.cli import hosting
+    from showcase.mkdocs import build as mkdocs_build
+
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
     try:
         pages = mkdocs_build.build_into(config, staging)
@@ -141,14 +161,10 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
             hosting.remove_offline_extras(staging)
         if precompress:
             hosting.precompress(staging)
-        swap_in(staging, target)
+        return pages, swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    if pages is None or offline:
-        pages = sum(1 for _ in target.rglob("*.html"))
-    bundle = offline_bundle(target, config.site_name) if offline else None
-    return BuildResult(target, pages, bundle)
 
 
 def offline_bundle(target: Path, site_name: str) -> Path:
@@ -162,22 +178,6 @@ def offline_bundle(target: Path, site_name: str) -> Path:
     bundle = target.with_name(target.name + ".zip")
     hosting.write_offline_zip(target, bundle, site_name, f"{cn_date(now.date())} {now:%H:%M}")
     return bundle
-
-
-def swap_in(staging: Path, target: Path) -> None:
-    """Replace `target` by `staging` with two renames; the old site is deleted only afterwards."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
-    try:
-        staging.rename(target)
-    except BaseException:
-        if old is not None:
-            old.rename(target)
-        raise
-    if old is not None:
-        discard(old)
 
 
 def discard(folder: Path) -> None:

@@ -10,6 +10,8 @@ from pathlib import Path
 import yaml
 
 from showcase.content.problems import Problems
+from showcase.content.yaml_errors import describe_error
+from showcase.content.yaml_limits import AliasBudget, TooBig, check_depth
 
 Lines = dict[tuple, int]
 
@@ -34,6 +36,7 @@ _Loader.add_implicit_resolver(
 # It is used only for text the pure-Python reader accepts too, and any error is re-parsed with the
 # pure-Python loader, so every message editors see stays the same (benchmarks/README.md).
 _CLoader = None
+PYTHON_RETRY_CHARS = 100_000  # above this, libyaml's own error is explained (same wording, ~5 s sooner)
 if getattr(yaml, "__with_libyaml__", False):
     class _CLoader(yaml.CSafeLoader):  # noqa: N801
         pass
@@ -43,15 +46,29 @@ if getattr(yaml, "__with_libyaml__", False):
 
 def parse_yaml(text: str, path: Path, problems: Problems, first_line: int = 1):
     """Parse one YAML document. Returns (data, lines) or (None, {}) after reporting the error."""
+    try:
+        check_depth(text, _CLoader or _Loader)
+        return _parse(text, path, problems, first_line)
+    except TooBig as too_big:
+        problems.error(path, too_big.line + first_line, too_big.message, too_big.hint)
+        return None, {}
+
+
+def _parse(text: str, path: Path, problems: Problems, first_line: int):
     if _CLoader is not None and not yaml.reader.Reader.NON_PRINTABLE.search(text):
         found = Problems()  # kept only if libyaml gets through the whole document
         loader = _CLoader(text)
         try:
             node = loader.get_single_node()
             lines: Lines = {}
-            data = None if node is None else _construct(loader, node, (), lines, first_line - 1, path, found)
+            data = None if node is None else _Builder(loader, lines, first_line - 1, path, found).build(node)
+        except yaml.MarkedYAMLError as exc:
+            if len(text) > PYTHON_RETRY_CHARS:  # re-reading it all in pure Python would take too long
+                _syntax_error(exc, text, path, problems, first_line)
+                return None, {}
+            # otherwise the pure-Python loader below says what is wrong, as it always did
         except yaml.YAMLError:
-            pass  # the pure-Python loader below says what is wrong, as it always did
+            pass
         else:
             problems.extend(found)
             return data, lines
@@ -74,69 +91,65 @@ def _parse_python(text: str, path: Path, problems: Problems, first_line: int):
         if node is None:
             return None, {}
         lines: Lines = {}
-        data = _construct(loader, node, (), lines, offset, path, problems)
+        data = _Builder(loader, lines, offset, path, problems).build(node)
         return data, lines
     except yaml.MarkedYAMLError as exc:
-        # An unclosed quote is found at the end of the file; the editor needs where it opened.
-        opened_quote = "quoted scalar" in str(exc.context or "")
-        mark = (exc.context_mark if opened_quote else None) or exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        problems.error(path, line, f"YAML 格式错误：{_explain(exc)}",
-                       "检查这一行及上一行的缩进、冒号和引号是否配对")
+        _syntax_error(exc, text, path, problems, first_line)
         return None, {}
-    except yaml.YAMLError as exc:
-        problems.error(path, first_line, f"YAML 格式错误：{exc}", "检查文件格式")
+    except yaml.YAMLError:
+        problems.error(path, first_line, "YAML 格式错误：无法读取这个文件", "检查文件格式")
         return None, {}
     finally:
         loader.dispose()
 
 
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: Path, problems: Problems, first_line: int):
+    line, message = describe_error(exc, text)
+    problems.error(path, line + first_line, f"YAML 格式错误：{message}",
+                   "检查这一行及上一行的缩进、冒号和引号是否配对")
+
+
 _STR = "tag:yaml.org,2002:str"
 
 
-def _construct(loader, node, at: tuple, lines: Lines, offset: int, path, problems):
-    lines[at] = node.start_mark.line + 1 + offset
-    if isinstance(node, yaml.MappingNode):
+class _Builder:
+    """Plain Python values from composed nodes, the line of each in `lines`, aliases within bounds."""
+
+    def __init__(self, loader, lines: Lines, offset: int, path, problems: Problems):
+        self.loader, self.lines, self.offset = loader, lines, offset
+        self.path, self.problems, self.budget = path, problems, AliasBudget()
+
+    def build(self, node, at: tuple = (), line: int | None = None, repeated: bool = False):
+        # `line`: where the value is used (an alias's node starts at its anchor, elsewhere)
+        own_line = node.start_mark.line
+        repeated = self.budget.enter(node, own_line if line is None else line, repeated)
+        self.lines[at] = own_line + 1 + self.offset
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, at, repeated)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, at + (i,), own_line, repeated) for i, item in enumerate(node.value)]
+        if node.tag == _STR:
+            return node.value  # what SafeConstructor.construct_yaml_str returns, without its dispatch
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except ValueError:
+            # `2023-02-30` matches YAML's date pattern but is no date: keep the text, let the
+            # schema check say what is wrong with it.
+            return node.value
+
+    def _mapping(self, node, at: tuple, repeated: bool) -> dict:
         result = {}
         for key_node, value_node in node.value:
-            key = key_node.value if key_node.tag == _STR else loader.construct_object(key_node, deep=True)
+            key_line = key_node.start_mark.line
+            if key_node.tag == _STR:
+                key = key_node.value
+            else:
+                self.budget.enter(key_node, key_line, repeated)
+                key = self.loader.construct_object(key_node, deep=True)
             if key in result:
-                problems.error(path, key_node.start_mark.line + 1 + offset, f"字段 {key} 重复出现",
-                               "同一层级的字段名只能写一次：删除或合并重复的那一行")
-            result[key] = _construct(loader, value_node, at + (key,), lines, offset, path, problems)
+                self.problems.error(self.path, key_line + 1 + self.offset, f"字段 {key} 重复出现",
+                                    "同一层级的字段名只能写一次：删除或合并重复的那一行")
+            result[key] = self.build(value_node, at + (key,), key_line, repeated)
             # A key's line is where the editor looks, even when its value is a block below it.
-            lines[at + (key,)] = key_node.start_mark.line + 1 + offset
+            self.lines[at + (key,)] = key_line + 1 + self.offset
         return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_construct(loader, item, at + (i,), lines, offset, path, problems)
-                for i, item in enumerate(node.value)]
-    if node.tag == _STR:
-        return node.value  # what SafeConstructor.construct_yaml_str returns, without its dispatch
-    try:
-        return loader.construct_object(node, deep=True)
-    except ValueError:
-        # `2023-02-30` matches YAML's date pattern but is no date: keep the text, let the
-        # schema check say what is wrong with it.
-        return node.value
-
-
-_MESSAGES = {
-    "mapping values are not allowed here": "这里不能出现“键: 值”（常见原因：值里有半角冒号却没加引号，或缩进不对）",
-    "could not find expected ':'": "缺少冒号“:”",
-    "found character '\\t' that cannot start any token": "出现了制表符（Tab）",
-    "did not find expected key": "缩进不一致，找不到预期的字段",
-    "did not find expected '-' indicator": "列表项缩进不一致",
-    "found undefined alias": "引用了未定义的锚点",
-    "expected <block end>, but found '-'": "列表项的缩进与上文不一致",
-    "found unexpected end of stream": "文件意外结束（引号或括号未闭合）",
-}
-
-
-def _explain(exc: yaml.MarkedYAMLError) -> str:
-    problem = exc.problem or ""
-    if "quoted scalar" in str(exc.context or ""):
-        return "这一行的引号没有配对"
-    for english, chinese in _MESSAGES.items():
-        if problem.startswith(english):
-            return chinese
-    return problem or str(exc)

@@ -10,8 +10,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from showcase.content.problems import Problems
+from showcase.content.yaml_positions import parse_yaml
 from showcase.lint.findings import Finding
 
 _LINE_ENDS = re.compile(r"(\r\n|\r|\n)")
@@ -100,19 +100,18 @@ def _apply(text: str, findings: list[Finding]) -> tuple[str, list[Finding], list
 
 def same_data(path: Path, before: str, after: str) -> bool:
     """Both texts' YAML (front matter, or the whole data file) hold the same data, punctuation aside."""
-    try:
-        return _normal(_yaml_of(path, before)) == _normal(_yaml_of(path, after))
-    except (yaml.YAMLError, ValueError):
-        return False
+    found = Problems()  # the loader's bounds apply here too: a bomb is "not the same", never a hang
+    data = [_yaml_of(path, text, found) for text in (before, after)]
+    return not found.errors and _normal(data[0]) == _normal(data[1])
 
 
-def _yaml_of(path: Path, text: str):
+def _yaml_of(path: Path, text: str, problems: Problems):
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if path.suffix in (".md", ".markdown"):
         lines = text.split("\n")
         end = next((i for i in range(1, len(lines)) if lines[i].rstrip() in ("---", "...")), len(lines))
         text = "\n".join(lines[1:end])
-    return yaml.load(text, Loader=yaml.SafeLoader)
+    return parse_yaml(text, path, problems)[0]
 
 
 def _normal(value):

@@ -37,10 +37,12 @@ def write_skeleton(content_root: Path, kind: str, record_id: str, today: date | 
 
 def _append_unit(path: Path, record_id: str, text: str) -> Path:
     """Units live together in units.yml: append an entry, refusing an id that is already there."""
-    import yaml
+    from showcase.content.problems import Problems
+    from showcase.content.yaml_positions import parse_yaml
 
     existing = path.read_text(encoding="utf-8") if path.exists() else ""
-    data = yaml.safe_load(existing) if existing.strip() else []
+    # the bounded loader: a broken or hostile units.yml is for `showcase check` to report, not a crash here
+    data = parse_yaml(existing, path, Problems())[0] if existing.strip() else []
     if any(isinstance(u, dict) and u.get("id") == record_id for u in data or []):
         raise FileExistsError(2, "exists", str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
