@@ -63,6 +63,7 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None
 
     page_images = images.for_page(env, spec) if images is not None else None
     functions = page_images.functions() if page_images is not None else {}
+    functions = {name: _markup(function) for name, function in functions.items()}  # markup and URLs
     body = env.get_template(spec.template).render(
         page=spec, site=site, link=link, url_of=_markup(url_of), url_of_record=_markup(page_path), **functions, **spec.context
     )
@@ -92,21 +93,25 @@ def escape_inline(text) -> str:
     return markupsafe.Markup(str(text).translate(_TEXT_REFERENCES))
 
 
-def as_text(value):
-    """What `{{ value }}` prints in a content template: editor text escaped, markup as it is."""
+@jinja2.pass_context
+def as_text(context, value):
+    """What `{{ value }}` prints in a content template: editor text escaped, markup as it is. HTML
+    templates (pictures, the gallery) are not Markdown: there the HTML escape is enough."""
     if isinstance(value, (markupsafe.Markup, jinja2.Undefined)):
         return value
+    if (context.name or "").endswith(".html"):
+        return markupsafe.escape(value)
     return escape_inline(value)
 
 
 def join_text(items, separator: str = "", attribute=None) -> markupsafe.Markup:
     """Jinja's `join` with every item escaped as `as_text` does (the separator is the template's)."""
     values = [item[attribute] if attribute is not None else item for item in items]
-    return markupsafe.Markup(separator).join(as_text(value) for value in values)
+    return markupsafe.Markup(separator).join(escape_inline(value) for value in values)
 
 
 def _markup(function):
-    """A URL function whose result is printed as it is (its URLs are made from ids)."""
+    """A function of ours whose result (a URL made from ids and file names, or markup) is printed as it is."""
     return lambda *args, **kwargs: markupsafe.Markup(function(*args, **kwargs))
 
 
