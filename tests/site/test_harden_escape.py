@@ -32,8 +32,10 @@ class Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.text: list[str] = []
         self.active: list[str] = []
+        self.script = False
 
     def handle_starttag(self, tag, attrs):
+        self.script = tag == "script"
         if tag == "xss":
             self.active.append(f"<{tag}>")
         for name, value in attrs:
@@ -46,7 +48,12 @@ class Page(HTMLParser):
                 self.text.append(value)
 
     def handle_data(self, data):
+        if self.script and "alert(" in data:  # a script element that came from content
+            self.active.append(f"<script>{data[:40]}")
         self.text.append(data)
+
+    def handle_endtag(self, tag):
+        self.script = False
 
 
 def shown_wrong(text: str) -> list[str]:
@@ -113,3 +120,33 @@ def test_search_index_and_feeds_hold_the_text_as_typed(hostile_sites, edition):
         texts = [t for element in ET.parse(feed).iter() for t in (element.text, *element.attrib.values()) if t]
         assert not [w for t in texts for w in shown_wrong(t)], feed
     assert any(MARK.search(feed.read_text("utf-8")) for feed in feeds)
+
+
+def test_markup_a_skipped_check_lets_through_is_still_text(tmp_path):
+    """Defence in depth: with the check's errors ignored, tags in every text field are escaped in the
+    pages' Markdown, so Markdown (as MkDocs runs it) turns none of them into elements."""
+    import markdown
+
+    from showcase.checks.run import check_content
+    from showcase.content.problems import Problems
+    from showcase.domain.edition import Edition
+    from showcase.site import plan_site
+    from support.payloads import MARKUP_PAYLOADS
+    from support.sites import REPO, plan_images
+
+    project = copy_fixture("one-of-each", tmp_path)
+    content = project / "content"
+    injected = inject(content, lambda n: f"⟦{n}⟧{MARKUP_PAYLOADS[n % len(MARKUP_PAYLOADS)]}")
+    checked = check_content(content)
+    assert len(checked.problems.errors) >= len(injected)
+    checked.problems = Problems()
+    plan = plan_site(content, Edition(), REPO / "theme" / "showcase", site={"name": "t", "url": ""},
+                     images=plan_images(content), checked=checked)
+    pages = 0
+    for spec, source in plan.pages:
+        page = Page()
+        page.feed(markdown.markdown(source.split("---\n", 2)[2], extensions=["attr_list", "md_in_html", "tables"]))
+        rendered = "\n".join(page.text)
+        assert not page.active, (spec.src_path, page.active)
+        pages += bool(MARK.search(rendered))
+    assert pages > 10
