@@ -90,7 +90,7 @@ def escape_inline(text) -> str:
     """Editor text placed inside generated Markdown or HTML stays text: no markup, no emphasis."""
     if isinstance(text, markupsafe.Markup):
         return text  # escaped already (a macro's output in an HTML template)
-    return markupsafe.Markup(str(text).translate(_TEXT_REFERENCES))
+    return markupsafe.Markup(str(text or "").translate(_TEXT_REFERENCES))
 
 
 @jinja2.pass_context
@@ -101,13 +101,13 @@ def as_text(context, value):
         return value
     if (context.name or "").endswith(".html"):
         return markupsafe.escape(value)
-    return escape_inline(value)
+    return escape_inline(value if isinstance(value, str) or value is None else str(value))
 
 
 def join_text(items, separator: str = "", attribute=None) -> markupsafe.Markup:
     """Jinja's `join` with every item escaped as `as_text` does (the separator is the template's)."""
     values = [item[attribute] if attribute is not None else item for item in items]
-    return markupsafe.Markup(separator).join(escape_inline(value) for value in values)
+    return markupsafe.Markup(separator).join(escape_inline(v if isinstance(v, str) else str(v)) for v in values)
 
 
 def _markup(function):
