@@ -13,6 +13,7 @@ from showcase.checks.brands import check_brand_tree
 from showcase.checks.column import COLUMN_CHECKS
 from showcase.checks.competitions import check_competitions
 from showcase.checks.context import CheckContext
+from showcase.checks.paths import check_paths
 from showcase.checks.reserved import check_reserved_ids
 from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.index import RecordIndex
@@ -28,6 +29,7 @@ CROSS_CHECKS = (
     check_brand_tree,
     *COLUMN_CHECKS,
     check_competitions,
+    check_paths,
     check_images,
     check_aliases,
     check_reserved_ids,

@@ -9,6 +9,7 @@ import re
 
 from showcase.content.index import RecordIndex
 from showcase.content.load import ID_PATTERN, RawRecord
+from showcase.content.plain_text import markup_in
 from showcase.content.problems import Problems, display_path
 from showcase.content.records import Record
 from showcase.content.schema import Field, fields_of
@@ -92,10 +93,14 @@ def validate_value(spec: Field, value, at: tuple, record: Record, problems: Prob
         bad(f"{label} 应是{TYPE_NAMES[kind]}，这里是{_describe(value)}", "只写一个值，不要写成列表或集合")
         return None
     try:
-        return convert_scalar(spec, value, record)
+        converted = convert_scalar(spec, value, record)
     except BadValue as exc:
         bad(*exc.args)
         return None
+    markup = markup_in(converted) if kind == "text" else None
+    if markup is not None:  # an error, but the value is kept: the other checks still run on it
+        bad(f"{label} 是纯文字，不能含 HTML 标记“{markup}”", "删去尖括号标记，只写要显示的文字；确要写小于号时用全角“＜”")
+    return converted
 
 
 def convert_scalar(spec: Field, value, record: Record):

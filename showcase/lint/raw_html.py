@@ -5,7 +5,8 @@ object, embed, applet, base, meta, link), event-handler attributes (`onclick`, `
 `srcdoc`, and `javascript:`/`vbscript:`/`data:text/html` URLs — in HTML tags and in Markdown links,
 however spelled (entities, tabs, upper case).
 
-Two lines of defence, one detector:
+Attribute lists (`{: … }`) with attributes the guide does not allow are found here too
+(showcase/lint/attributes.py). Two lines of defence, one detector:
 - `showcase check` reports each one as an error with file:line (`check_raw_html`);
 - the build strips them from what editors wrote — record bodies, Markdown fields, the home page and
   plain pages (`sanitize_markdown`, called by edition.select and the plugin) — should a check ever be
@@ -20,11 +21,13 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from showcase.lint.attributes import ATTRIBUTE_PROBLEM, attribute_edits
+
 ACTIVE_ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "applet", "noscript")  # with content
 ACTIVE_VOID = ("embed", "base", "meta", "link")  # no end tag
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "poster", "background", "cite", "lowsrc",
                   "dynsrc", "xlink:href", "longdesc", "usemap", "ping", "manifest", "codebase")
-_QUICK = re.compile(r"<|\]\s*[(:]")
+_QUICK = re.compile(r"<|\]\s*[(:]|\{")
 _SCRIPT_SCHEMES = ("javascript:", "vbscript:", "livescript:", "data:text/html", "data:application/xhtml",
                    "data:image/svg")
 # Only tags that could be active are worth parsing: names of elements and attributes are never
@@ -99,6 +102,7 @@ def scan(text: str) -> list[tuple[int, int, str, str]]:
     for match in _MD_REF.finditer(masked):
         if is_script_url(match.group(1)):
             edits.append((match.start(1), match.end(1), "#", f"链接地址 {_short(match.group(1))} 是脚本"))
+    edits.extend(attribute_edits(masked))
     if "<" in masked and _MAYBE_ACTIVE.search(masked):
         scanner = _Scanner(masked, autolinks)
         scanner.run()
@@ -222,20 +226,25 @@ def check_raw_html(records, context, problems) -> None:
     from showcase.content.schema import fields_of
     from showcase.lint.segments import plain_page_paths, raw_lines
 
-    hint = "多半是从网页或 Word 粘贴带来的：删除它（网站不允许脚本，生成时也会自动去掉），需要的内容改用 Markdown 写"
     for record in records:
         if record.body:
             for issue in sanitize_markdown(record.body).issues:
-                problems.error(record.path, record.body_line + issue.line - 1, issue.message(), hint)
+                problems.error(record.path, record.body_line + issue.line - 1, issue.message(), hint_for(issue))
         spec = fields_of(record.kind)
         for name, value in record.fields.items():
             if name in spec and spec[name].type == "markdown" and isinstance(value, str):
                 for issue in sanitize_markdown(value).issues:
-                    problems.error(record.path, record.line(name), issue.message(), hint)
+                    problems.error(record.path, record.line(name), issue.message(), hint_for(issue))
     cache: dict = {}
     for path in plain_page_paths(context.root):
         for issue in sanitize_markdown("\n".join(raw_lines(path, cache))).issues:
-            problems.error(path, issue.line, issue.message(), hint)
+            problems.error(path, issue.line, issue.message(), hint_for(issue))
+
+
+def hint_for(issue: Issue) -> str:
+    if issue.what.startswith(ATTRIBUTE_PROBLEM):
+        return "删去这些属性（生成时也会自动去掉）；文字里确要写花括号时用全角“｛｝”"
+    return "多半是从网页或 Word 粘贴带来的：删除它（网站不允许脚本，生成时也会自动去掉），需要的内容改用 Markdown 写"
 
 
 def inert_page(page: dict) -> dict:

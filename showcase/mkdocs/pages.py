@@ -29,7 +29,8 @@ MATERIAL_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/")
 
 
 def replace_sources(files: Files, plan: SitePlan, config) -> Files:
-    """Content files become generated pages; data files and left-out records' assets never ship."""
+    """Content files become generated pages; data files, left-out records' assets and files that only a
+    symlink puts in content/ never ship."""
     sources = {p.resolve() for p in record_sources(plan)}
     hidden = [folder.resolve() for folder in excluded_folders(plan)]
     docs_dir = Path(config.docs_dir).resolve()
@@ -45,6 +46,9 @@ def replace_sources(files: Files, plan: SitePlan, config) -> Files:
             continue
         if path is not None and (path in sources or any(path.is_relative_to(f) for f in hidden)):
             continue
+        if file.abs_src_path and Path(file.abs_src_path).absolute().is_relative_to(Path(config.docs_dir).absolute()) \
+                and not path.is_relative_to(docs_dir):
+            continue  # a symlink in content/ to a file elsewhere: never published (check reports it)
         kept.append(file)
     for spec, markdown in plan.pages:
         kept.append(File.generated(config, spec.src_path, content=markdown or ""))  # see on_page_read_source

@@ -5,9 +5,11 @@ own pipeline: headings get anchors, links are checked, and the text is indexed b
 """
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 import jinja2
+import markupsafe
 import yaml
 
 from showcase.domain import formatting
@@ -25,14 +27,19 @@ def make_environment(template_dir: Path, bytecode_dir: Path | None = None) -> ji
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(template_dir)),
         bytecode_cache=bytecode_cache(bytecode_dir),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+        # Every value a content template prints is escaped, once, by `as_text` (Markup — macros, the
+        # image functions, `| safe` for Markdown bodies — is printed as it is).
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "md"), default_for_string=False),
+        finalize=as_text,
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
     )
     env.filters.update(formatting.FILTERS)
-    env.filters["e_md"] = escape_inline
+    # `e` and `escape` too: in a content template the text lands in Markdown, where the HTML escape
+    # alone leaves `*emphasis*` and `{: attributes }` live.
+    env.filters.update(e_md=escape_inline, e=escape_inline, escape=escape_inline, join=join_text)
     return env
 
 
@@ -51,13 +58,14 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None
     """The page's Markdown source, front matter included. `images` (the build's ImageCatalog) gives
     templates picture()/cover()/image_url()/gallery() bound to this page (showcase/images)."""
 
-    def link(target_src: str) -> str:
-        return relative_link(spec.src_path, target_src)
+    def link(target_src: str) -> markupsafe.Markup:
+        return markupsafe.Markup(relative_link(spec.src_path, target_src))
 
     page_images = images.for_page(env, spec) if images is not None else None
     functions = page_images.functions() if page_images is not None else {}
+    functions = {name: _markup(function) for name, function in functions.items()}  # markup and URLs
     body = env.get_template(spec.template).render(
-        page=spec, site=site, link=link, url_of=url_of, url_of_record=page_path, **functions, **spec.context
+        page=spec, site=site, link=link, url_of=_markup(url_of), url_of_record=_markup(page_path), **functions, **spec.context
     )
     if page_images is not None:
         body = page_images.rewrite_markdown(body)  # ![说明](photo.jpg) in bodies → processed <picture>
@@ -67,12 +75,46 @@ def render_page(env: jinja2.Environment, spec: PageSpec, site: dict, images=None
 
 def front_matter(spec: PageSpec) -> dict:
     """The page's front matter (what MkDocs reads as page.meta)."""
-    return {"title": spec.title, **spec.meta}
+    return {"title": escape_title(spec.title), **spec.meta}
 
 
-_MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_[]<>#|"})
+# Editor text is escaped once, where it enters the page's Markdown, with character references: they
+# mean the same in a Markdown paragraph, in an HTML block and in an attribute value, so the text is
+# shown as typed wherever the template puts it (a backslash escape would show up inside HTML blocks).
+# The Markdown characters are escaped too: `*word*` or `{: onclick=… }` in a name stays text.
+_TEXT_REFERENCES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;",
+                                  **{c: f"&#{ord(c)};" for c in "\\`*_[]#|{}"}})
 
 
 def escape_inline(text) -> str:
-    """Editor text placed inside generated Markdown must stay text (no accidental emphasis or HTML)."""
-    return str(text or "").translate(_MD_SPECIAL)
+    """Editor text placed inside generated Markdown or HTML stays text: no markup, no emphasis."""
+    if isinstance(text, markupsafe.Markup):
+        return text  # escaped already (a macro's output in an HTML template)
+    return markupsafe.Markup(str(text or "").translate(_TEXT_REFERENCES))
+
+
+@jinja2.pass_context
+def as_text(context, value):
+    """What `{{ value }}` prints in a content template: editor text escaped, markup as it is. HTML
+    templates (pictures, the gallery) are not Markdown: there the HTML escape is enough."""
+    if isinstance(value, (markupsafe.Markup, jinja2.Undefined)):
+        return value
+    if (context.name or "").endswith(".html"):
+        return markupsafe.escape(value)
+    return escape_inline(value if isinstance(value, str) or value is None else str(value))
+
+
+def join_text(items, separator: str = "", attribute=None) -> markupsafe.Markup:
+    """Jinja's `join` with every item escaped as `as_text` does (the separator is the template's)."""
+    values = [item[attribute] if attribute is not None else item for item in items]
+    return markupsafe.Markup(separator).join(escape_inline(v if isinstance(v, str) else str(v)) for v in values)
+
+
+def _markup(function):
+    """A function of ours whose result (a URL made from ids and file names, or markup) is printed as it is."""
+    return lambda *args, **kwargs: markupsafe.Markup(function(*args, **kwargs))
+
+
+def escape_title(text) -> str:
+    """A page title for MkDocs and Material, which put `page.title` into HTML as it is."""
+    return html.escape(str(text or ""), quote=True)

@@ -104,8 +104,9 @@ def page_document(page_html: str, url: str, title: str, spec=None) -> SearchDoc:
 
 
 def sections_document(sections: list[Section], url: str, title: str, spec=None) -> SearchDoc:
-    """The search document of a page whose text is `sections`, with its record's facts as they are now."""
-    doc = SearchDoc(url=url, title=title, sections=sections)
+    """The search document of a page whose text is `sections`, with its record's facts as they are now.
+    `title` is the page's title as MkDocs has it, HTML (its front matter holds it escaped); the index holds text."""
+    doc = SearchDoc(url=url, title=html_lib.unescape(title or ""), sections=sections)
     context = getattr(spec, "context", None) or {}
     record = context.get("record")
     if record is None:
