@@ -30,7 +30,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PATHS = ("/", "/search/search_index.json", "/assets/stylesheets/", "/404.html", "/sitemap.xml")
+PATHS = ("/", "/404.html", "/sitemap.xml")
 
 
 def free_port() -> int:
@@ -82,8 +82,7 @@ def asset_paths(port: int) -> list[str]:
 
     html = get(port, "/", 10)[1].decode("utf-8", "replace")
     links = re.findall(r'(?:href|src)="([^"#?]+)', html)
-    local = [("/" + link.lstrip("./")) if not link.startswith("/") else link
-             for link in links if "://" not in link and not link.startswith(("data:", "mailto:"))]
+    local = [("/" + link.lstrip("./")) if not link.startswith("/") else link for link in links if ":" not in link]
     return list(dict.fromkeys([*PATHS, *local]))[:40]
 
 
