@@ -31,6 +31,7 @@ from mkdocs.config import load_config
 from mkdocs.utils.meta import get_data
 
 from showcase.mkdocs import dirty_warning
+from showcase.mkdocs.serve_threads import BoundedThreads
 from showcase.mkdocs.config import plugin_options, set_plugin_options
 from showcase.mkdocs.speed import internals
 from showcase.mkdocs.speed import workers as mkdocs_pages
@@ -43,9 +44,10 @@ POLLING = 0.25  # seconds between looks at the watched files (MkDocs: 0.5)
 
 # ---- the server ----------------------------------------------------------------------------------
 
-class PreviewServer(internals.EarlyPagesServer):
+class PreviewServer(BoundedThreads, internals.EarlyPagesServer):
     """MkDocs' server, plus `publish_early`: during a build, pages already rebuilt are answered at once
-    and browsers are told to reload; every other request still waits for the finished build."""
+    and browsers are told to reload; every other request still waits for the finished build.
+    BoundedThreads (serve_threads.py): a long listen backlog, and a quick 503 when too many requests run."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
