@@ -7,6 +7,8 @@ import io
 
 import pytest
 
+from support import require
+from support.metafiles import docx_with_metafile, emf_bytes, wmf_bytes
 from support.office import story_docx
 from support.sites import copy_demo, file_digests, showcase
 
@@ -33,3 +35,55 @@ def test_password_protected_docx_is_refused_and_nothing_written(project, tmp_pat
     assert "Traceback" not in result.stdout + result.stderr
     assert file_digests(project / "content") == before
     assert not [p for p in (project / "content").iterdir() if p.name.startswith(".import-")]
+
+
+METAFILES = {"emf": emf_bytes(color=(200, 30, 30)), "wmf": wmf_bytes(color=(30, 30, 200))}
+
+
+def need_vector_converter(data: bytes, suffix: str) -> None:
+    from showcase.importing.pictures import PictureSkipped, vector_to_png
+
+    try:
+        vector_to_png(f"probe.{suffix}", data)
+    except PictureSkipped:
+        require("no EMF/WMF converter: .ci/run installs libreoffice-draw-nogui (soffice's Draw filters)")
+
+
+@pytest.mark.parametrize("suffix", ["emf", "wmf"])
+def test_metafile_picture_is_converted_to_png(project, tmp_path, suffix):
+    from PIL import Image
+
+    need_vector_converter(METAFILES[suffix], suffix)
+    source = docx_with_metafile(tmp_path / f"流程图-{suffix}.docx", METAFILES[suffix], suffix)
+    result = showcase("import", str(source), "--id", f"rsj-chart-{suffix}", cwd=project)
+    assert result.returncode == 0, result.stdout
+    folder = project / "content" / "exemplars" / f"rsj-chart-{suffix}"
+    text = (folder / "index.md").read_text(encoding="utf-8")
+    picture = next(folder.glob("photo-1.*"))
+    assert f"]({picture.name}" in text and "支部活动流程图" in text
+    assert "EMF/WMF" not in result.stdout
+    with Image.open(picture) as image:
+        rgb = image.convert("RGB")
+        # the drawing itself, not an A4 page with the drawing somewhere on it
+        assert rgb.width < 400 and rgb.height < 300, rgb.size
+        expected = (200, 30, 30) if suffix == "emf" else (30, 30, 200)
+        centre = rgb.getpixel((rgb.width // 2, rgb.height // 2))
+        assert all(abs(a - b) <= 4 for a, b in zip(centre, expected)), centre  # JPEG-encoded
+
+
+def test_metafile_without_converter_is_a_warning_naming_the_picture(project, tmp_path):
+    from showcase.importing.context import Options
+    from showcase.importing.pictures import no_converters
+    from showcase.importing.run import import_files
+
+    source = docx_with_metafile(tmp_path / "无转换器.docx", METAFILES["emf"])
+    out = io.StringIO()
+    code = import_files([str(source)], project / "content", Options(record_id="rsj-chart-none",
+                        vector_converters=no_converters), force=False, dry_run=False, out=out)
+    report = out.getvalue()
+    assert code == 0, report
+    assert ("警告: 文档中的图片 chart1.emf 是 EMF/WMF 矢量图，本机无法转换，未导入 — 安装 libreoffice-draw-nogui "
+            "或 imagemagick 后重新导入，或在 Word 中把图片另存为 PNG 再插入") in report
+    folder = project / "content" / "exemplars" / "rsj-chart-none"
+    assert not list(folder.glob("photo-*"))
+    assert "流程再造后，平均办理时间缩短一半。" in (folder / "index.md").read_text(encoding="utf-8")
