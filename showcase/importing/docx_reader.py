@@ -72,6 +72,7 @@ class _Walk:
     document: object
     numbering: dict
     result: WordDocument
+    counters: dict = field(default_factory=dict)  # numId → {ilvl: the last number given}
 
 
 def read_document(document) -> WordDocument:
@@ -98,11 +99,35 @@ def read_paragraph(element, walk: _Walk) -> Paragraph:
     style_id = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     paragraph.style = style_name(walk.document, style_id.get(qn("w:val")) if style_id is not None else None)
     paragraph.heading = heading_level(paragraph.style, element)
-    paragraph.numbering = numbering_of(element, walk.numbering, style_element(walk.document, style_id))
+    key = numbering_key(element, style_element(walk.document, style_id))
+    paragraph.numbering = walk.numbering.get(key, "") if key else ""
     jc = element.find(f"{qn('w:pPr')}/{qn('w:jc')}")
     paragraph.centered = jc is not None and jc.get(qn("w:val")) == "center"
+    label = number_label(paragraph.numbering, count_number(walk.counters, key)) if key else ""
+    if label:  # a number kept as written (（1）, ①): Word holds it outside the text
+        paragraph.runs.append(Run(label))
     _read_inline(element, paragraph, walk)
     return paragraph
+
+
+def count_number(counters: dict, key: tuple[str, str]) -> int:
+    """The number Word shows for the next paragraph of list `key` = (numId, ilvl): one more than the
+    last at that level; the deeper levels start again."""
+    num_id, ilvl = key[0], int(key[1]) if key[1].isdigit() else 0
+    levels = counters.setdefault(num_id, {})
+    levels[ilvl] = levels.get(ilvl, 0) + 1
+    for deeper in [level for level in levels if level > ilvl]:
+        del levels[deeper]
+    return levels[ilvl]
+
+
+def number_label(kind: str, n: int) -> str:
+    """The written form of numbers the outline keeps as text: （1） and ①…⑳; "" for the others."""
+    if kind == "decimal-paren":
+        return f"（{n}）"
+    if kind == "circle":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"（{n}）"
+    return ""
 
 
 def _read_inline(element, paragraph: Paragraph, walk: _Walk) -> None:
@@ -234,22 +259,24 @@ def _number_kind(fmt: str, text: str) -> str:
     paren = text.startswith(("(", "（"))
     if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwaneseCounting")):
         return "chinese-paren" if paren else "chinese"
-    if fmt in ("decimal", "decimalZero", "decimalFullWidth"):
+    if fmt in ("decimal", "decimalZero", "decimalFullWidth", "decimalHalfWidth"):
         return "decimal-paren" if paren else "decimal"
+    if fmt.startswith("decimalEnclosed"):  # ① (and its full-stop/paren/Chinese variants)
+        return "circle"
     return "bullet" if fmt == "bullet" else ""
 
 
-def numbering_of(element, formats: dict, style=None) -> str:
-    """The format of the paragraph's automatic numbering: its own numPr, else its style's (Word's
-    "List Number" carries it in the style)."""
+def numbering_key(element, style=None) -> tuple[str, str] | None:
+    """(numId, ilvl) of the paragraph's automatic numbering: its own numPr, else its style's (Word's
+    "List Number" carries it in the style); None when it has none (numId 0 switches numbering off)."""
     num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if num is None and style is not None:
         num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if num is None:
-        return ""
+        return None
     num_id, ilvl = num.find(qn("w:numId")), num.find(qn("w:ilvl"))
     key = (num_id.get(qn("w:val")) if num_id is not None else "", ilvl.get(qn("w:val")) if ilvl is not None else "0")
-    return formats.get(key, "")
+    return None if key[0] in ("", "0") else key
 
 
 # ---- notes and comments --------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import pytest
 from support import require
 from support.metafiles import docx_with_metafile, emf_bytes, wmf_bytes
 from support.office import story_docx
+from support.word_numbering import numbered_story_docx
 from support.sites import copy_demo, file_digests, showcase
 
 pytestmark = pytest.mark.slow  # imports into a copy of the demo through the real command
@@ -87,3 +88,38 @@ def test_metafile_without_converter_is_a_warning_naming_the_picture(project, tmp
     folder = project / "content" / "exemplars" / "rsj-chart-none"
     assert not list(folder.glob("photo-*"))
     assert "流程再造后，平均办理时间缩短一半。" in (folder / "index.md").read_text(encoding="utf-8")
+
+
+OUTLINE_BODY = """支部有党员24名。
+
+## 建强支部堡垒
+
+### 强化政治引领
+
+支部每月开展一次主题党日。
+
+①建立服务台账
+
+②推行首问负责
+
+## 优化经办服务
+
+### 推行一窗通办
+
+群众办事只进一扇门。
+
+## 打造服务品牌
+
+形成“人社暖心”品牌。
+"""
+
+
+@pytest.mark.parametrize("top", [("chineseCounting", "%1、"), ("ideographTraditional", "%1、"),
+                                 ("chineseCountingThousand", "%1．")])
+def test_word_automatic_chinese_numbering_is_the_outline(project, tmp_path, top):
+    source = numbered_story_docx(tmp_path / f"编号-{top[0]}.docx", top)
+    record_id = f"rsj-numbered-{top[0].lower()}"
+    result = showcase("import", str(source), "--id", record_id, cwd=project)
+    assert result.returncode == 0, result.stdout
+    text = (project / "content" / "exemplars" / record_id / "index.md").read_text(encoding="utf-8")
+    assert text.split("---\n", 2)[2].strip() == OUTLINE_BODY.strip()
