@@ -15,6 +15,8 @@ NS_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 NS_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "标题"}
 CAPTION_STYLES = {"caption", "题注"}
@@ -92,6 +94,8 @@ def _walk_body(element, walk: _Walk) -> None:
             walk.result.blocks.append(Table(len(walk.result.blocks) + 1, read_table(child)))
         elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
             _walk_body(child, walk)
+        elif child.tag == MC_ALTERNATE and (branch := alternate_branch(child)) is not None:
+            _walk_body(branch, walk)
 
 
 def read_paragraph(element, walk: _Walk) -> Paragraph:
@@ -143,11 +147,26 @@ def _read_inline(element, paragraph: Paragraph, walk: _Walk) -> None:
         elif tag in (qn("w:hyperlink"), qn("w:smartTag"), qn("w:sdt"), qn("w:sdtContent"), qn("w:fldSimple"),
                      qn("w:customXml")):
             _read_inline(child, paragraph, walk)
+        elif tag == MC_ALTERNATE and (branch := alternate_branch(child)) is not None:
+            _read_inline(branch, paragraph, walk)
+
+
+def alternate_branch(element):
+    """The one branch of an mc:AlternateContent to read (never both: they hold the same picture or
+    text twice, as WPS and Word write it): the first mc:Choice holding a picture or text, else the
+    mc:Fallback."""
+    for choice in element.iterchildren(MC_CHOICE):
+        if next(choice.iter(NS_A_BLIP, NS_V_IMAGEDATA, qn("w:t")), None) is not None:
+            return choice
+    return element.find(MC_FALLBACK)
 
 
 def _read_run(run, paragraph: Paragraph, walk: _Walk) -> None:
     props = run.find(qn("w:rPr"))
-    bold, italic = _on(props, "w:b"), _on(props, "w:i")
+    _read_run_content(run, _on(props, "w:b"), _on(props, "w:i"), paragraph, walk)
+
+
+def _read_run_content(run, bold: bool, italic: bool, paragraph: Paragraph, walk: _Walk) -> None:
     for child in run.iterchildren():
         tag = child.tag
         if tag == qn("w:t"):
@@ -158,6 +177,8 @@ def _read_run(run, paragraph: Paragraph, walk: _Walk) -> None:
             paragraph.pictures.extend(_pictures(child, walk.document))
         elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
             paragraph.runs.append(Run(FOOTNOTE_MARK.format(child.get(qn("w:id")))))
+        elif tag == MC_ALTERNATE and (branch := alternate_branch(child)) is not None:
+            _read_run_content(branch, bold, italic, paragraph, walk)
         # w:br (soft line break, page break), w:cr, w:lastRenderedPageBreak: dropped on purpose
 
 

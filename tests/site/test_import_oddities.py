@@ -11,6 +11,7 @@ from support import require
 from support.metafiles import docx_with_metafile, emf_bytes, wmf_bytes
 from support.office import story_docx
 from support.word_numbering import numbered_story_docx
+from support.wps import wps_like
 from support.sites import copy_demo, file_digests, showcase
 
 pytestmark = pytest.mark.slow  # imports into a copy of the demo through the real command
@@ -123,3 +124,24 @@ def test_word_automatic_chinese_numbering_is_the_outline(project, tmp_path, top)
     assert result.returncode == 0, result.stdout
     text = (project / "content" / "exemplars" / record_id / "index.md").read_text(encoding="utf-8")
     assert text.split("---\n", 2)[2].strip() == OUTLINE_BODY.strip()
+
+
+def test_wps_made_docx_keeps_text_and_pictures(project, tmp_path):
+    from PIL import Image
+
+    plain = story_docx(tmp_path / "plain.docx")
+    source = wps_like(plain, tmp_path / "WPS材料.docx")
+    imported = {}
+    for name, path in (("rsj-wps-plain", plain), ("rsj-wps", source)):
+        result = showcase("import", str(path), "--id", name, cwd=project)
+        assert result.returncode == 0, result.stdout
+        imported[name] = project / "content" / "exemplars" / name
+    text = (imported["rsj-wps"] / "index.md").read_text(encoding="utf-8")
+    assert text == (imported["rsj-wps-plain"] / "index.md").read_text(encoding="utf-8")
+    assert "支部坚持**“三会一课”**制度，推行党员责任区。" in text and "## 建强支部堡垒第1部分" in text
+    photos = sorted(p.name for p in imported["rsj-wps"].glob("photo-*"))
+    assert photos == ["photo-1.jpg", "photo-2.jpg"]  # each picture once: the choice, not also the fallback
+    for photo in photos:
+        assert f"]({photo}" in text
+        with Image.open(imported["rsj-wps"] / photo) as image:
+            assert not image.getexif() and "exif" not in image.info

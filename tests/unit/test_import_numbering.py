@@ -29,3 +29,4 @@ def test_labels_kept_as_written():
     assert [number_label("circle", n) for n in (1, 2, 20, 21)] == ["①", "②", "⑳", "（21）"]
     assert number_label("decimal-paren", 3) == "（3）"
     assert number_label("chinese", 1) == number_label("decimal", 1) == ""
+
