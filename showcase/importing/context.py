@@ -23,6 +23,7 @@ class Options:
     doc_no: str | None = None
     decided_on: str | None = None
     workers: Workers = IN_THIS_PROCESS  # the command line hands its process pool (pictures on two cores)
+    vector_converters: object = None  # EMF/WMF → PNG commands (pictures.vector_converters when None)
 
 
 @dataclass

@@ -15,6 +15,8 @@ NS_A_BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
 NS_V_IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 R_EMBED = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}embed"
 R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+MC_ALTERNATE, MC_CHOICE, MC_FALLBACK = MC + "AlternateContent", MC + "Choice", MC + "Fallback"
 HEADING_STYLE = re.compile(r"^(?:heading|标题)\s*(\d)$", re.IGNORECASE)
 TITLE_STYLES = {"title", "标题"}
 CAPTION_STYLES = {"caption", "题注"}
@@ -72,6 +74,7 @@ class _Walk:
     document: object
     numbering: dict
     result: WordDocument
+    counters: dict = field(default_factory=dict)  # numId → {ilvl: the last number given}
 
 
 def read_document(document) -> WordDocument:
@@ -91,6 +94,8 @@ def _walk_body(element, walk: _Walk) -> None:
             walk.result.blocks.append(Table(len(walk.result.blocks) + 1, read_table(child)))
         elif child.tag in (qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")):
             _walk_body(child, walk)
+        elif child.tag == MC_ALTERNATE and (branch := alternate_branch(child)) is not None:
+            _walk_body(branch, walk)
 
 
 def read_paragraph(element, walk: _Walk) -> Paragraph:
@@ -98,11 +103,35 @@ def read_paragraph(element, walk: _Walk) -> Paragraph:
     style_id = element.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     paragraph.style = style_name(walk.document, style_id.get(qn("w:val")) if style_id is not None else None)
     paragraph.heading = heading_level(paragraph.style, element)
-    paragraph.numbering = numbering_of(element, walk.numbering, style_element(walk.document, style_id))
+    key = numbering_key(element, style_element(walk.document, style_id))
+    paragraph.numbering = walk.numbering.get(key, "") if key else ""
     jc = element.find(f"{qn('w:pPr')}/{qn('w:jc')}")
     paragraph.centered = jc is not None and jc.get(qn("w:val")) == "center"
+    label = number_label(paragraph.numbering, count_number(walk.counters, key)) if key else ""
+    if label:  # a number kept as written (（1）, ①): Word holds it outside the text
+        paragraph.runs.append(Run(label))
     _read_inline(element, paragraph, walk)
     return paragraph
+
+
+def count_number(counters: dict, key: tuple[str, str]) -> int:
+    """The number Word shows for the next paragraph of list `key` = (numId, ilvl): one more than the
+    last at that level; the deeper levels start again."""
+    num_id, ilvl = key[0], int(key[1]) if key[1].isdigit() else 0
+    levels = counters.setdefault(num_id, {})
+    levels[ilvl] = levels.get(ilvl, 0) + 1
+    for deeper in [level for level in levels if level > ilvl]:
+        del levels[deeper]
+    return levels[ilvl]
+
+
+def number_label(kind: str, n: int) -> str:
+    """The written form of numbers the outline keeps as text: （1） and ①…⑳; "" for the others."""
+    if kind == "decimal-paren":
+        return f"（{n}）"
+    if kind == "circle":
+        return chr(0x2460 + n - 1) if 1 <= n <= 20 else f"（{n}）"
+    return ""
 
 
 def _read_inline(element, paragraph: Paragraph, walk: _Walk) -> None:
@@ -118,11 +147,26 @@ def _read_inline(element, paragraph: Paragraph, walk: _Walk) -> None:
         elif tag in (qn("w:hyperlink"), qn("w:smartTag"), qn("w:sdt"), qn("w:sdtContent"), qn("w:fldSimple"),
                      qn("w:customXml")):
             _read_inline(child, paragraph, walk)
+        elif tag == MC_ALTERNATE and (branch := alternate_branch(child)) is not None:
+            _read_inline(branch, paragraph, walk)
+
+
+def alternate_branch(element):
+    """The one branch of an mc:AlternateContent to read (never both: they hold the same picture or
+    text twice, as WPS and Word write it): the first mc:Choice holding a picture or text, else the
+    mc:Fallback."""
+    for choice in element.iterchildren(MC_CHOICE):
+        if next(choice.iter(NS_A_BLIP, NS_V_IMAGEDATA, qn("w:t")), None) is not None:
+            return choice
+    return element.find(MC_FALLBACK)
 
 
 def _read_run(run, paragraph: Paragraph, walk: _Walk) -> None:
     props = run.find(qn("w:rPr"))
-    bold, italic = _on(props, "w:b"), _on(props, "w:i")
+    _read_run_content(run, _on(props, "w:b"), _on(props, "w:i"), paragraph, walk)
+
+
+def _read_run_content(run, bold: bool, italic: bool, paragraph: Paragraph, walk: _Walk) -> None:
     for child in run.iterchildren():
         tag = child.tag
         if tag == qn("w:t"):
@@ -133,6 +177,8 @@ def _read_run(run, paragraph: Paragraph, walk: _Walk) -> None:
             paragraph.pictures.extend(_pictures(child, walk.document))
         elif tag in (qn("w:footnoteReference"), qn("w:endnoteReference")):
             paragraph.runs.append(Run(FOOTNOTE_MARK.format(child.get(qn("w:id")))))
+        elif tag == MC_ALTERNATE and (branch := alternate_branch(child)) is not None:
+            _read_run_content(branch, bold, italic, paragraph, walk)
         # w:br (soft line break, page break), w:cr, w:lastRenderedPageBreak: dropped on purpose
 
 
@@ -234,22 +280,24 @@ def _number_kind(fmt: str, text: str) -> str:
     paren = text.startswith(("(", "（"))
     if fmt.startswith(("chinese", "ideograph", "japaneseCounting", "taiwaneseCounting")):
         return "chinese-paren" if paren else "chinese"
-    if fmt in ("decimal", "decimalZero", "decimalFullWidth"):
+    if fmt in ("decimal", "decimalZero", "decimalFullWidth", "decimalHalfWidth"):
         return "decimal-paren" if paren else "decimal"
+    if fmt.startswith("decimalEnclosed"):  # ① (and its full-stop/paren/Chinese variants)
+        return "circle"
     return "bullet" if fmt == "bullet" else ""
 
 
-def numbering_of(element, formats: dict, style=None) -> str:
-    """The format of the paragraph's automatic numbering: its own numPr, else its style's (Word's
-    "List Number" carries it in the style)."""
+def numbering_key(element, style=None) -> tuple[str, str] | None:
+    """(numId, ilvl) of the paragraph's automatic numbering: its own numPr, else its style's (Word's
+    "List Number" carries it in the style); None when it has none (numId 0 switches numbering off)."""
     num = element.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if num is None and style is not None:
         num = style.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
     if num is None:
-        return ""
+        return None
     num_id, ilvl = num.find(qn("w:numId")), num.find(qn("w:ilvl"))
     key = (num_id.get(qn("w:val")) if num_id is not None else "", ilvl.get(qn("w:val")) if ilvl is not None else "0")
-    return formats.get(key, "")
+    return None if key[0] in ("", "0") else key
 
 
 # ---- notes and comments --------------------------------------------------------------------------

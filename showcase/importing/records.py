@@ -208,7 +208,7 @@ def assemble(source, kind: str, record_id: str, front: dict, reading: Reading, c
     names = {}
     base = folder if folder.endswith("/") else ""
     made_all = prepare_pictures([(picture.name, picture.data) for _, picture, _, _ in pictures],
-                                context.options.workers)
+                                context.options.workers, context.options.vector_converters)
     for (_, picture, _, line), made in zip(pictures, made_all):
         if isinstance(made, PictureSkipped):
             problems.warning(source, line, made.message, made.hint)
