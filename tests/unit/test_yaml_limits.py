@@ -60,9 +60,12 @@ def limited_check(project: Path) -> tuple[subprocess.CompletedProcess, float, in
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
-    code = ("import resource, runpy, sys; sys.argv = ['showcase', 'check']\n"
+    # The peak is the process's own VmHWM (kB): ru_maxrss would carry the forking parent's peak (a
+    # long pytest run's), which Linux keeps across exec.
+    code = ("import re, runpy, sys; sys.argv = ['showcase', 'check']\n"
             "try:\n    runpy.run_module('showcase', run_name='__main__')\n"
-            "finally:\n    print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)\n")
+            "finally:\n    status = open('/proc/self/status').read()\n"
+            "    print('PEAK', re.search(r'VmHWM:\\s+(\\d+)', status).group(1), file=sys.stderr)\n")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     started = time.monotonic()
     result = subprocess.run([sys.executable, "-c", code], cwd=project, preexec_fn=limit, env=env,
