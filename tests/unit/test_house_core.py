@@ -9,14 +9,13 @@ import ast
 import re
 from pathlib import Path
 
+from support.house import FUNCTION_LINES, MODULE_LINES, oversized
 from support.sites import REPO
 
 PACKAGE = REPO / "showcase"
 # The adapter and the command line sit above every room and keep their own size rules
 # (tests/unit/test_house_adapter.py); the rooms' order and the core's size rules hold everywhere else.
 NOT_CORE = ("showcase/mkdocs/", "showcase/cli/")
-MAX_MODULE_LINES = 400
-MAX_FUNCTION_LINES = 40
 # Rooms from the bottom up: a room imports only itself and rooms before it (CONTRIBUTING.md's map).
 ROOMS = ("showcase.kinds", "showcase.content", "showcase.lint", "showcase.domain", "showcase.images",
          "showcase.search", "showcase.checks", "showcase.pages", "showcase.publications", "showcase.site",
@@ -103,19 +102,6 @@ def upward_imports(graph: dict[str, set[str]]) -> list[str]:
             if room_of(module) is not None and room_of(target) is not None and room_of(target) > room_of(module)]
 
 
-def oversized(path: Path, shown: str) -> list[str]:
-    source = path.read_text(encoding="utf-8")
-    found = []
-    if len(source.splitlines()) > MAX_MODULE_LINES:
-        found.append(f"{shown}: {len(source.splitlines())} lines (≤ {MAX_MODULE_LINES})")
-    for node in ast.walk(ast.parse(source)):
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            length = node.end_lineno - node.lineno + 1
-            if length > MAX_FUNCTION_LINES:
-                found.append(f"{shown}:{node.lineno}: {node.name} has {length} lines (≤ {MAX_FUNCTION_LINES})")
-    return found
-
-
 PROCESS_MODULES = ("multiprocessing", "concurrent.futures", "showcase.mkdocs")
 
 
@@ -165,7 +151,7 @@ def test_rooms_import_one_way():
 
 
 def test_core_modules_and_functions_are_small():
-    found = [line for shown, path in core_files() for line in oversized(path, shown)]
+    found = [line for shown, path in core_files() for line in oversized(path.read_text(encoding="utf-8"), shown)]
     assert not found, "\n".join(found)
 
 
@@ -209,14 +195,13 @@ def test_an_import_against_the_arrows_is_found():
     assert upward_imports(graph) == ["showcase.lint.text → showcase.pages.brands"]
 
 
-def test_the_size_finder_sees_a_long_function_and_a_long_module(tmp_path):
-    body = "".join(f"    x{i} = {i}\n" for i in range(MAX_FUNCTION_LINES - 1))
-    fits, too_long = tmp_path / "fits.py", tmp_path / "long.py"
-    fits.write_text(f"def f():\n{body}", encoding="utf-8")
-    too_long.write_text(f"def f():\n{body}    return 0\n" + "\n" * MAX_MODULE_LINES, encoding="utf-8")
+def test_the_size_finder_sees_a_long_function_and_a_long_module():
+    body = "".join(f"    x{i} = {i}\n" for i in range(FUNCTION_LINES - 1))
+    fits = f"def f():\n{body}"
+    too_long = f"def f():\n{body}    return 0\n" + "\n" * MODULE_LINES
     assert oversized(fits, "fits.py") == []
-    assert oversized(too_long, "long.py") == [f"long.py: {MAX_FUNCTION_LINES + 1 + MAX_MODULE_LINES} lines (≤ 400)",
-                                              f"long.py:1: f has {MAX_FUNCTION_LINES + 1} lines (≤ 40)"]
+    assert oversized(too_long, "long.py") == [f"long.py: {FUNCTION_LINES + 1 + MODULE_LINES} lines",
+                                              f"long.py:1: f has {FUNCTION_LINES + 1} lines (at most 40)"]
 
 
 def test_process_machinery_is_found(tmp_path):
