@@ -27,7 +27,7 @@ def booklets(site: Path) -> list[Path]:
 
 
 def test_every_publication_is_written(printed):
-    records = check_content(REPO / "content").records
+    records = check_content(printed.parent / "content").records
     batches = {r.id for r in records if r.kind == "honor"}
     years = {r["date"].year for r in records if r.kind == "article" and r.status == "published"}
     written = {p.relative_to(printed / "print").as_posix() for p in (printed / "print").rglob("*.pdf")}
@@ -125,7 +125,7 @@ def test_score_sheets_one_per_judge(printed):
     pdf = printed / "print/competitions/brand-show-2023/sheets.pdf"
     texts = page_texts(pdf)
     sheets = [t for t in texts if "评委编号" in t]
-    judges = next(r for r in check_content(REPO / "content").records if r.kind == "competition")["judges"]
+    judges = next(r for r in check_content(printed.parent / "content").records if r.kind == "competition")["judges"]
     assert len(sheets) == len(judges)
     assert [re.search(r"评委编号：\s*(\d+)", t).group(1) for t in sheets] == [f"{i:02d}" for i in range(1, len(judges) + 1)]
     for text in sheets:
