@@ -139,7 +139,7 @@ def test_the_feed_is_absolute_with_a_full_base_url(fixture_project, tmp_path):
     assert hrefs and all(h.startswith("http://dangjian.intra/sanchuang/column/") for h in hrefs)
 
 
-ADVERTISED = re.compile(r'<link rel="alternate" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">')
+ADVERTISED = re.compile(r'<link rel="alternate feed" type="application/atom\+xml" title="([^"]+)" href="([^"]+)">')
 
 
 def test_the_home_page_and_every_column_page_advertise_the_feed(site, fixture_project):
