@@ -27,7 +27,9 @@ def html(site: Path, path: str) -> str:
 
 
 def text_of(page: str) -> str:
-    """The page's visible text, roughly: tags dropped, whitespace collapsed."""
+    """The page's visible text, roughly: inline tags dropped without a gap (a date's no-break span),
+    other tags dropped, whitespace collapsed."""
+    page = re.sub(r"</?span\b[^>]*>", "", page)
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
 
 
