@@ -8,8 +8,6 @@ other collision.
 """
 from __future__ import annotations
 
-import posixpath
-
 from typing import Callable
 
 from showcase.content.problems import Problems
@@ -40,14 +38,8 @@ def redirect_files(records, taken: set[str], render: Callable[..., str], directo
         href = target_href(dest, redirect.target_src, directory_urls)
         canonical = (site_url.rstrip("/") + "/" + url_of(redirect.target_src)) if site_url else href
         files.append(StaticFile(dest, render(title=record.title, target=href, canonical=canonical,
-                                             alias=redirect.alias, root=root_href(dest))))
+                                             alias=redirect.alias)))
     return files, problems
-
-
-def root_href(dest: str) -> str:
-    """The site's root as a relative link from the page at `dest` ("a/b/index.html" → "../../")."""
-    depth = posixpath.dirname(dest).count("/") + 1 if posixpath.dirname(dest) else 0
-    return "../" * depth
 
 
 def alias_records(model) -> list[Record]:

@@ -85,6 +85,8 @@ def test_every_page_names_our_icon_and_the_root_has_one(nginx_server, demo_site)
     assert (status, body[:4]) == (200, b"\0\0\1\0") and kind.startswith("image/")  # an ICO, not a page
     for path in demo_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh" content="0;' in html:
+            continue  # an old URL's redirect page: gone before an icon would show (and /favicon.ico is there)
         icons = re.findall(r'<link rel="icon" href="([^"]+)"', html)
         assert icons, path
         rel = path.relative_to(demo_site).as_posix()
