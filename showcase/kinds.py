@@ -45,14 +45,19 @@ class ExemplarKind:
     measure: str
 
 
+# The measure words of counts (DESIGN: 74个 / 274名): people in 名; branches, brands and units in 个.
+PERSON_MEASURE = "名"
+GROUP_MEASURE = "个"
+MEASURES = (PERSON_MEASURE, GROUP_MEASURE)  # what an honor batch's `measure` may say
+DEFAULT_MEASURE = GROUP_MEASURE
+
 EXEMPLAR_KINDS = (
-    ExemplarKind("brand_exemplar", "品牌先进典型", "brand-exemplars", "个"),
-    ExemplarKind("red_flag_branch", "红旗党支部", "red-flag-branches", "个"),
-    ExemplarKind("five_star_member", "五星党员标兵", "five-star-members", "名"),
+    ExemplarKind("brand_exemplar", "品牌先进典型", "brand-exemplars", GROUP_MEASURE),
+    ExemplarKind("red_flag_branch", "红旗党支部", "red-flag-branches", GROUP_MEASURE),
+    ExemplarKind("five_star_member", "五星党员标兵", "five-star-members", PERSON_MEASURE),
 )
 EXEMPLAR_KIND_NAMES = {kind.name: kind.label for kind in EXEMPLAR_KINDS}
 EXEMPLAR_SLUGS = {kind.name: kind.slug for kind in EXEMPLAR_KINDS}
-DEFAULT_MEASURE = "个"
 
 KINDS = (
     Kind("unit", "单位", "list", "units.yml", section="units", skeleton=("units.yml", "unit.yml"), search_label="单位"),
@@ -84,6 +89,21 @@ def measure_of(exemplar_kind: str) -> str:
     for kind in EXEMPLAR_KINDS:
         if kind.name == exemplar_kind:
             return kind.measure
+    return DEFAULT_MEASURE
+
+
+def honor_measure(batch_type: str, written: str | None = None, linked_kinds=()) -> str:
+    """The measure word of an honor batch's counts: the batch's own `measure` when written; else its
+    type's, when the type is a kind of exemplar; else (type `other`) 名 when every award it links is a
+    person (an exemplar of a kind counted in 名), 个 otherwise. `linked_kinds`: the exemplar kinds
+    of the records its awards link (None for a brand)."""
+    if written in MEASURES:
+        return written
+    if any(kind.name == batch_type for kind in EXEMPLAR_KINDS):
+        return measure_of(batch_type)
+    linked = list(linked_kinds)
+    if linked and all(kind is not None and measure_of(kind) == PERSON_MEASURE for kind in linked):
+        return PERSON_MEASURE
     return DEFAULT_MEASURE
 
 

@@ -48,7 +48,7 @@ def cmd_build(args) -> int:
     printer = site_printer(args, precheck) if args.publications else None
     code, result = run_build(args, site_url, options, printer)
     if result is not None:
-        report(args.edition, result, time.monotonic() - started)
+        report(Edition(name=args.edition, drafts=args.drafts), result, time.monotonic() - started)
     return code
 
 
@@ -101,8 +101,8 @@ def run_build(args, site_url, options, publications=None) -> tuple[int, BuildRes
         return 1, None
 
 
-def report(edition: str, result: BuildResult, elapsed: float) -> None:
-    print(f"完成：{edition == 'public' and '公开版' or '内网版'}，{result.pages} 个页面，"
+def report(edition: Edition, result: BuildResult, elapsed: float) -> None:
+    print(f"完成：{edition.label}，{result.pages} 个页面，"
           f"用时 {elapsed:.1f} 秒，输出到 {display_path(result.site_dir)}/")
     if result.bundle:
         print(f"离线包：{display_path(result.bundle)}（解压后双击 index.html 打开）")

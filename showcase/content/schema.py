@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from showcase.kinds import EXEMPLAR_KINDS as EXEMPLAR_KIND_ROWS
+from showcase.kinds import MEASURES
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,8 @@ KINDS: dict[str, tuple[Field, ...]] = {
         F("doc_no", "text", "文号（如 云直工〔2023〕5号）"),
         F("decided_on", "date", "发文日期"),
         F("official_count", "int", "文件公布的数量"),
+        F("measure", "enum", "计数的量词：名（个人）或 个（集体、品牌）；不写时按评选类别，other 类的获奖者都链接到五星党员标兵时为“名”，否则为“个”",
+          choices=MEASURES),
         list_of("awards", "获奖名单（按文件顺序）", obj("award", "一项表彰",
                 F("ref", "ref", "对应的先进典型或品牌标识（没有页面时写 null）",
                   ref=("exemplar", "brand")),

@@ -38,6 +38,14 @@ class Edition:
     def is_public(self) -> bool:
         return self.name == "public"
 
+    @property
+    def label(self) -> str:
+        """What the build is called to the officer: 内网版, 公开版, or — with drafts, which neither
+        edition ever holds — the 草稿预览 of one of them (never to be published)."""
+        if self.drafts:
+            return f"草稿预览（{EDITION_NAMES[self.name]}内容加草稿、待审稿，不得发布）"
+        return EDITION_NAMES[self.name]
+
 
 @dataclass
 class Selection:

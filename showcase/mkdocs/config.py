@@ -44,6 +44,11 @@ class ShowcaseConfig(Config):
     # Compiled Jinja templates are kept here between builds (relative to mkdocs.yml; "" = off).
     template_cache = c.Type(str, default=".cache/showcase-templates")
 
+    # 主办单位 in every page's footer; empty = mkdocs.yml `extra.organization` (the 工委 printed on the
+    # covers of publications), else the site's name. The 版权 line is mkdocs.yml's own `copyright`,
+    # by default "版权所有 © <主办单位>" (footer_of).
+    footer_host = c.Type(str, default="")
+
     # ---- the speed room (showcase/mkdocs/speed/) ----
     # false = plain MkDocs and the plugin: no Markdown shortcuts, Markdown cache, page store, serve
     # page cache, worker processes or template fragments. The site is the same either way.
@@ -115,3 +120,20 @@ def image_settings(options: ShowcaseConfig, config) -> ImageSettings:
 def workers_of(options: ShowcaseConfig) -> Workers:
     """The processes the core may share its big work with: none when the speed room is off."""
     return SHARED if options.speed else IN_THIS_PROCESS
+
+
+@dataclass(frozen=True)
+class Footer:
+    """The lines under every page (theme/partials/copyright.html)."""
+
+    host: str  # 主办单位
+    copyright: str  # 版权
+
+
+def footer_of(options: ShowcaseConfig, config) -> Footer:
+    """The footer a site's settings give: the option, else the 工委 of mkdocs.yml `extra.organization`,
+    else the site's name; the 版权 line is mkdocs.yml `copyright` or names the 主办单位."""
+    extra = config.get("extra") or {}
+    host = (options.footer_host or str(extra.get("organization") or "") or config.site_name or "").strip()
+    holder = (config.copyright or "").strip() or (f"版权所有 © {host}" if host else "")
+    return Footer(host=host, copyright=holder)

@@ -21,7 +21,7 @@ from showcase import search
 from showcase.mkdocs.speed import fragments as theme_fragments
 from showcase.domain.edition import Edition
 from showcase.mkdocs.speed.markdown.inline import FastInlineExtension
-from showcase.mkdocs.config import ShowcaseConfig, cache_dir, edition_of, image_settings, workers_of
+from showcase.mkdocs.config import ShowcaseConfig, cache_dir, edition_of, footer_of, image_settings, workers_of
 from showcase.mkdocs.pages import add_redirects, replace_sources
 from showcase.mkdocs.speed.page_store import PageStore, global_key
 from showcase.mkdocs.speed.page_cache import ThemeView
@@ -223,6 +223,7 @@ class ShowcasePlugin(BasePlugin[ShowcaseConfig]):
         env.bytecode_cache = bytecode_cache(self.cache_dir(config, self.config.template_cache, "theme"))
         # Material's navigation rendered once per set of relative links, page-independent blocks once per depth
         theme_fragments.install(env, reuse=self.config.speed and self.config.fragments)
+        env.globals["showcase_footer"] = footer_of(self.config, config)  # every page's, the 404 page's too
         self.env = env
         return env
 

@@ -126,7 +126,7 @@ def competition_pages(model: Model, competition: Record):
     yield record_page(competition, "competition.md", **context)
     yield _sub_page(competition, links["bigscreen"], f"{competition.title} · 大屏", "competition-bigscreen.md",
                     "competition-bigscreen", context,
-                    meta={"template": "bigscreen.html", "search": {"exclude": True}},
+                    meta={"template": "bigscreen.html", "search": {"exclude": True}, "sitemap": False},
                     stage=view(competition, "rounds", final_round(competition.fields)))
     if links["results"]:
         yield _sub_page(competition, links["results"], f"{competition.title} · 成绩表", "competition-results.md",

@@ -5,6 +5,8 @@ from __future__ import annotations
 from showcase.domain.counters import campaign_counters, column_progress
 from showcase.domain.model import Model
 from showcase.pages import brands as brand_pages
+from showcase.pages.column.feed import feed_links
+from showcase.pages.column.series import column_views
 from showcase.pages.exemplars import kind_src
 from showcase.pages.spec import PageSpec
 
@@ -32,4 +34,4 @@ def pages(model: Model):
                             "competition": model.competitions[0] if model.competitions else None,
                             "notices": model.notices[:LATEST_NOTICES], "kind_src": kind_src,
                             "brand_count": len(model.brands)},
-                   kind="home", meta={"hide": ["navigation", "toc"]})
+                   kind="home", meta={"hide": ["navigation", "toc"], "feeds": feed_links(column_views(model))})

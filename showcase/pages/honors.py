@@ -5,14 +5,20 @@ from __future__ import annotations
 from showcase.content.records import Record
 from showcase.domain.model import Award, Model
 from showcase.domain.urls import page_path
-from showcase.kinds import measure_of
+from showcase.kinds import honor_measure
 from showcase.pages.common import document, record_page, section_page
 from showcase.pages.compilation import batch_compilation_src as compilation_src
 from showcase.pages.compilation import compilation_page, story
 from showcase.pages.exemplars import awards_of
 
-def measure(batch: Record) -> str:
-    return measure_of(batch["type"])
+def measure_in(model: Model):
+    """`measure(batch)`: the measure word of a batch's counts (showcase/kinds.py honor_measure), from
+    what its awards link in this model."""
+    def measure(batch: Record) -> str:
+        linked = [award.target for award in model.awards.get(batch.id, []) if award.target is not None]
+        kinds = [t.get("kind") if t.kind == "exemplar" else None for t in linked]
+        return honor_measure(batch["type"], batch.get("measure"), kinds)
+    return measure
 
 
 def by_year(model: Model) -> list[tuple[int, list[Record]]]:
@@ -32,6 +38,7 @@ def exemplar_pages(model: Model) -> dict:
 
 
 def pages(model: Model):
+    measure = measure_in(model)
     yield document(section_page("honors/index.md", "荣誉榜", "honors.md", "honors", model=model,
                                 years=by_year(model), awards=model.awards, measure=measure))
     story_of = exemplar_pages(model)

@@ -141,6 +141,34 @@ def test_a_missing_index_is_reported_not_silent(page, root_server):
     assert "index.js" in meta.inner_text()
 
 
+# The site at the server root with its own 404 page for every missing URL (as deploy/nginx does under
+# its sub-path): the 404 page's links are root-absolute, its search root is "/".
+ROOT_WITH_404 = """server {
+    listen {{listen}};
+    server_name localhost;
+    root {{root}};
+    index index.html;
+    error_page 404 /404.html;
+}
+"""
+
+
+def test_header_search_on_the_404_page_at_the_server_root(page, nginx_server, demo_site, tmp_path):
+    template = tmp_path / "root-404.conf"
+    template.write_text(ROOT_WITH_404, encoding="utf-8")
+    server = nginx_server(template, demo_site, prefix="/")
+    response = page.goto(server.url + "no/such/page/")
+    assert response.status == 404
+    assert page.get_attribute("[data-sc-search]", "data-sc-root") == "/"
+    found = search(page, "红色账本")
+    assert found and found[0]["href"].startswith(server.url + "brands/czj-zhangben/")
+    assert page.locator("[data-sc-search] .md-search-result__meta").inner_text().startswith("找到 ")
+    # The one failed load is the missing page itself (its 404 status); no script error.
+    assert [e for e in page.console_errors if not e.startswith("console: Failed to load resource")] == []
+    page.requests.settle(page)
+    assert [str(r) for r in page.requests if not r.ok and r.url != server.url + "no/such/page/"] == []
+
+
 def test_header_search_under_a_sub_path(page, nginx_server, demo_site_dangjian, tmp_path):
     server = nginx_server(hosting.nginx_template(tmp_path / "showcase.conf"), demo_site_dangjian, prefix="/dangjian/")
     page.goto(server.url + "brands/wenlv-yidian/")

@@ -85,12 +85,12 @@ def test_an_embargoed_record_is_nowhere_until_its_moment(sites):
 def test_a_retracted_record_answers_with_a_notice(sites, edition):
     page = sites[edition].html("exemplars/gone-branch/index.html")
     assert "<title>本文已撤回：撤回的测绘党支部" in page
-    assert "先进典型《撤回的测绘党支部》已于2024年5月10日撤回。" in page
+    assert '先进典型《撤回的测绘党支部》已于<span class="sc-nobr">2024年5月10日</span>撤回。' in page
     assert "撤回原因：荣誉称号已被撤销。" in page
     assert '<meta name="robots" content="noindex">' in page
     assert "撤回前的事迹正文" not in page and "撤回前的一句话事迹" not in page
     article = sites[edition].html("column/2023/second/index.html")
-    assert "专栏文章《撤回的专栏文章》已于2023年3月20日撤回。" in article and "撤回原因：事实有误" in article
+    assert '专栏文章《撤回的专栏文章》已于<span class="sc-nobr">2023年3月20日</span>撤回。' in article and "撤回原因：事实有误" in article
     assert "撤回文章的正文" not in article
     clipping = sites[edition].html("column/2023/second/clipping/index.html")  # the 剪报 URL answers too
     assert "撤回原因：事实有误" in clipping and "撤回文章的正文" not in clipping

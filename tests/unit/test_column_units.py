@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from showcase.content.records import Record
-from showcase.pages.column.atom import excerpt, href
+from showcase.pages.column.atom import base_href, excerpt, href
 from showcase.pages.column.feed import summary_text, updated_on
 from showcase.pages.column.calendar import Month, months_of, years_of
 from showcase.pages.column.record import asset_src, byline_text, issue_label, record_line
@@ -108,6 +108,13 @@ def test_feed_addresses_relative_unless_site_url():
     assert href("column/2023/x/", "column/second/feed.xml", "") == "../2023/x/"
     assert href("column/2023/x/", "column/feed.xml", "https://intranet.example/sc/") == \
         "https://intranet.example/sc/column/2023/x/"
+
+
+def test_feed_base_is_the_feeds_folder_at_the_server_root_unless_site_url():
+    assert base_href("column/feed.xml", "") == "/column/"
+    assert base_href("column/second/feed.xml", "") == "/column/second/"
+    assert base_href("column/feed.xml", "/dangjian/") == "/dangjian/column/"
+    assert base_href("column/feed.xml", "https://intranet.example/sc/") == "https://intranet.example/sc/column/"
 
 
 def test_feed_summary_never_carries_a_summary_only_body():

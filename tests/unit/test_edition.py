@@ -159,3 +159,11 @@ def test_a_bad_now_is_refused_before_anything_is_built(tmp_path):
     assert result.returncode == 2
     assert result.stderr.strip() == "错误: --now 明天上午 不是时间：写成 2024-01-01T09:00:00+08:00（北京时间）"
     assert not (project / "site").exists()
+
+
+def test_what_a_build_is_called_to_the_officer():
+    assert Edition().label == "内网版"
+    assert Edition(name="public").label == "公开版"
+    # --drafts holds records neither edition publishes: a preview, never "内网版"
+    assert Edition(drafts=True).label == "草稿预览（内网版内容加草稿、待审稿，不得发布）"
+    assert Edition(name="public", drafts=True).label == "草稿预览（公开版内容加草稿、待审稿，不得发布）"

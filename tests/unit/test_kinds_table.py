@@ -53,3 +53,15 @@ def test_an_id_a_listing_uses_is_refused_in_its_section(tmp_path, kind):
     write_skeleton(content, kind, taken, today=TODAY, examples={"unit": "u", "column": "c", "brand": "b"})
     messages = [p.format() for p in check_content(content, today=TODAY).problems.errors]
     assert any(f"标识“{taken}”已被网站用作栏目网址（{SECTION[kind]}/{taken}/）" in m for m in messages), messages
+
+
+def test_the_measure_word_of_an_honor_batch():
+    from showcase.kinds import honor_measure
+
+    assert honor_measure("five_star_member") == "名"
+    assert honor_measure("red_flag_branch") == "个" and honor_measure("brand_exemplar") == "个"
+    assert honor_measure("other", None, ["five_star_member", "five_star_member"]) == "名"  # people
+    assert honor_measure("other", None, ["five_star_member", None]) == "个"  # a brand among them
+    assert honor_measure("other", None, ["red_flag_branch"]) == "个"
+    assert honor_measure("other") == "个"  # nothing linked, nothing said
+    assert honor_measure("other", "名") == "名" and honor_measure("five_star_member", "个") == "个"  # as written

@@ -17,7 +17,7 @@ from showcase.domain.model import Model
 from showcase.domain.urls import page_path, url_of
 from showcase.pages.column import archive as column_archive
 from showcase.pages.column import groups as column_groups
-from showcase.pages.column.feed import column_feed, feed_path
+from showcase.pages.column.feed import column_feed, feed_links, feed_path
 from showcase.pages.column.record import asset_src, byline_text, is_image, record_line
 from showcase.pages.column.series import ROOT, ColumnView, column_views
 from showcase.pages.column.archive import search_excluded
@@ -33,15 +33,22 @@ LATEST = 5  # 最新刊发 on the column home
 def pages(model: Model):
     views = column_views(model)
     if len(views) != 1:
-        yield section_page(f"{ROOT}index.md", "日报专栏", "columns.md", "column", views=views, model=model)
+        yield advertising(section_page(f"{ROOT}index.md", "日报专栏", "columns.md", "column", views=views,
+                                       model=model), views)
     for view in views:
-        yield from home_pages(view, model)
+        yield from (advertising(spec, [view]) for spec in home_pages(view, model))
         for article in view.articles:
-            yield article_page(article, view, model)
-            yield clipping_page(article, view, model)
-        yield from column_archive.pages(view, model)
-        yield from column_groups.pages(view, model)
+            yield advertising(article_page(article, view, model), [view])
+            yield clipping_page(article, view, model)  # a print view: the article's page advertises
+        yield from (advertising(spec, [view]) for spec in column_archive.pages(view, model))
+        yield from (advertising(spec, [view]) for spec in column_groups.pages(view, model))
         yield column_feed(view, model)
+
+
+def advertising(spec: PageSpec, views: list[ColumnView]) -> PageSpec:
+    """A column page names its column's feed in its head (front matter `feeds`, theme/main.html)."""
+    spec.meta["feeds"] = feed_links(views)
+    return spec
 
 
 def home_pages(view: ColumnView, model: Model):

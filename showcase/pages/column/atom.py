@@ -1,8 +1,10 @@
 """Atom feeds (RFC 4287): a feed's data in, valid XML out. Page families build the `Feed`
 (the column's is showcase/pages/column/feed.py); this module knows nothing of the content model.
 
-Addresses are relative to the feed (readers resolve them against the feed's own address) unless
-mkdocs.yml sets `site_url`: then they are absolute. Ids are `urn:uuid:` names derived from stable
+Addresses are relative to the feed's folder, which `xml:base` names (a reader that keeps entries
+apart from the feed still resolves them); with mkdocs.yml's `site_url` they are absolute and `xml:base`
+is the folder's full address. Without `site_url` the folder is taken to be under the server's root
+(/column/), as the 404 page and the sitemap take it. Ids are `urn:uuid:` names derived from stable
 ids, so they stay the same when the site moves to another host or path.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from showcase.content.values import BEIJING
 
 ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+XML_BASE = "{http://www.w3.org/XML/1998/namespace}base"
 EXCERPT = 200  # characters of body text for an entry without a summary
 ID_NAMESPACE = uuid.UUID("6f1c1d5e-3b0a-4f7e-9a53-8c2b6a1d0e42")  # this project's; never change it
 
@@ -44,6 +47,7 @@ class Feed:
     alternate_href: str
     author: str
     entries: list[Entry] = field(default_factory=list)
+    base: str = ""  # xml:base, the feed's folder (base_href)
 
 
 def feed_id(*parts: str) -> str:
@@ -63,6 +67,13 @@ def href(target_url: str, feed_path: str, site_url: str) -> str:
     if target_url.endswith("/") or not target_url:  # directory URLs keep their slash
         return "./" if relative == "." else relative + "/"
     return relative
+
+
+def base_href(feed_path: str, site_url: str) -> str:
+    """The feed's folder as xml:base: "http://host/dangjian/column/" with site_url, else "/column/"."""
+    folder = posixpath.dirname(feed_path)
+    folder = folder + "/" if folder else ""
+    return (site_url.rstrip("/") if site_url else "") + "/" + folder
 
 
 _MD_NOISE = (
@@ -86,7 +97,7 @@ def excerpt(markdown: str, limit: int = EXCERPT) -> str:
 
 def atom(feed: Feed) -> bytes:
     ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "zh-CN"})
+    root = ET.Element(f"{{{ATOM}}}feed", {XML_LANG: "zh-CN", **({XML_BASE: feed.base} if feed.base else {})})
 
     def add(parent, tag, text=None, **attrs):
         element = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attrs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from showcase.content.records import Record
-from showcase.pages.column.atom import Entry, Feed, atom, excerpt, feed_id, href
+from showcase.pages.column.atom import Entry, Feed, atom, base_href, excerpt, feed_id, href
 from showcase.domain.formatting import cn_date, newspaper_name
 from showcase.domain.model import Model
 from showcase.domain.urls import page_path, url_of
@@ -21,6 +21,11 @@ FEED_SIZE = 50  # newest entries; the archive pages hold the rest
 
 def feed_path(view: ColumnView) -> str:
     return f"{view.base}feed.xml"
+
+
+def feed_links(views: list[ColumnView]) -> list[dict]:
+    """The feeds a page advertises in its head (theme/main.html: <link rel="alternate">), as front matter."""
+    return [{"title": f"{view.column['name']}（Atom）", "path": feed_path(view)} for view in views]
 
 
 def updated_on(article: Record) -> date:
@@ -62,5 +67,6 @@ def column_feed(view: ColumnView, model: Model) -> StaticFile:
         alternate_href=href(view.base, path, site_url),
         author=site.get("name") or column["name"],
         entries=entries,
+        base=base_href(path, site_url),
     )
     return StaticFile(path, atom(feed))

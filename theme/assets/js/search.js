@@ -11,7 +11,12 @@
 
   function $(selector, el) { return (el || document).querySelector(selector); }
   function $$(selector, el) { return Array.prototype.slice.call((el || document).querySelectorAll(selector)); }
-  function rootOf(el) { return new URL((el.getAttribute("data-sc-root") || ".") + "/", location.href).href; }
+  // The site's root as a folder URL. The 404 page's root is "/" (it is served at any depth): adding a
+  // slash to it would make "//", a host-less network path that new URL() refuses.
+  function rootOf(el) {
+    var root = el.getAttribute("data-sc-root") || ".";
+    return new URL(root.slice(-1) === "/" ? root : root + "/", location.href).href;
+  }
 
   function itemHtml(item) {
     var meta = '<span class="sc-search-kind">' + esc(item.kind) + "</span>";
