@@ -1,0 +1,94 @@
+"""Checking a record as the form has it: `showcase check`'s own `check_content` on a hard-linked copy of
+content/ with the edited file in place (showcase/importing/plan.py's `check_as_if`), its problems put on
+the fields they name (the problem's line looked up in the staged record's line table), and the problems
+the edit causes in other records (a duplicate series number names the other article too).
+
+The copy lives in the project's `.cache/showcase-desk/`, outside content/, so `showcase serve`'s watcher
+does not rebuild the preview for every keystroke; it holds every file of content/ (pictures too, as hard
+links), so other records' pictures are found, and their probes are cached from check to check.
+"""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from showcase.content.problems import Problem, display_path
+from showcase.importing.plan import check_as_if
+
+STAGING_DIR = ".cache/showcase-desk"
+
+
+@dataclass
+class Report:
+    """A record's problems: on its fields (field path → problems), on the whole record, elsewhere."""
+
+    fields: dict = field(default_factory=dict)
+    record: list = field(default_factory=list)
+    affected: list = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        every = [p for items in self.fields.values() for p in items] + self.record + self.affected
+        return sum(1 for p in every if p["level"] == "错误")
+
+    def as_json(self) -> dict:
+        return {"fields": self.fields, "record": self.record, "affected": self.affected, "errors": self.errors}
+
+
+def as_json(problem: Problem) -> dict:
+    return {"level": problem.level, "message": problem.message, "hint": problem.hint,
+            "where": f"{problem.path}:{problem.line}" if problem.line else problem.path, "text": problem.format()}
+
+
+def staging_root(root: Path) -> Path:
+    folder = Path(root).resolve().parent / STAGING_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def check_file(root: Path, rel: str, data: bytes, kind: str, record_id: str, baseline: set) -> Report:
+    """The report of content/`rel` if it held `data`. `baseline`: the (path, message) of problems the
+    content had before, so only new ones in other files count as caused by this edit. The copy is made
+    in the same place each time (its pictures' probes stay cached there): the caller runs one at a time."""
+    root = Path(root)
+    staging = staging_root(root) / "check-tree"
+    shutil.rmtree(staging / "new", ignore_errors=True)
+    (staging / "new" / rel).parent.mkdir(parents=True, exist_ok=True)
+    (staging / "new" / rel).write_bytes(data)
+    try:
+        result = check_as_if(root, staging, skip=[root / rel], all_assets=True)
+        record = result.checked.index.get(kind, record_id) if result.checked.index is not None else None
+        return report_of(result.problems.items, display_path(root / rel), record, baseline)
+    finally:
+        shutil.rmtree(staging / "new", ignore_errors=True)
+        shutil.rmtree(staging / "check" / root.name, ignore_errors=True)
+
+
+def report_of(problems, shown_path: str, record, baseline: set) -> Report:
+    report = Report()
+    for problem in sorted(set(problems)):
+        if problem.path == shown_path:
+            where = field_at(record, problem.line) if problem.line else None
+            target = report.fields.setdefault(where, []) if where else report.record
+            target.append(as_json(problem))
+        elif (problem.path, problem.message) not in baseline:
+            report.affected.append(as_json(problem))
+    return report
+
+
+def field_at(record, line: int) -> str | None:
+    """The field path ("metrics.0.label") whose value is on `line`, or the nearest one above it; the
+    body when the line is in it; None when the record could not be read."""
+    if record is None:
+        return None
+    if record.body_line and line >= record.body_line and record.path.name.endswith(".md"):
+        return "body"
+    best, best_line = None, 0
+    for at, at_line in record.lines.items():
+        at = at[len(record.base_line):]
+        if not at or at_line > line:
+            continue
+        if at_line > best_line or (at_line == best_line and best is not None and len(at) > len(best)):
+            best, best_line = at, at_line
+    return ".".join(str(part) for part in best) if best else None
