@@ -141,6 +141,10 @@ def merged(old, new):
         node = CommentedSeq(merged(before[i] if i < len(before) else None, item) for i, item in enumerate(new))
         if isinstance(old, CommentedSeq) and old.fa.flow_style():
             node.fa.set_flow_style()
+        if before and all(isinstance(item, CommentedMap) and item.fa.flow_style() for item in before):
+            for item in node[len(before):]:  # a new row written like the rows before it
+                if isinstance(item, CommentedMap):
+                    item.fa.set_flow_style()
         return node
     if isinstance(new, str) and _iso_date(new):
         return date.fromisoformat(new)
