@@ -22,11 +22,12 @@ from showcase.kinds import BY_NAME
 @dataclass
 class Desk:
     """One content folder's desk. `markdown`: the site's Markdown converter (handed in by the MkDocs
-    adapter); `styles`: the served site's stylesheet addresses, for the body's preview."""
+    adapter); `frame`: the served site's stylesheet addresses and <body> attributes, for the body's
+    preview ({"styles": [...], "body": {...}})."""
 
     root: Path
     markdown: Callable[[str], str] | None = None
-    styles: Callable[[], list] = list
+    frame: Callable[[], dict] = dict
     upload_limit: int = MAX_BYTES
     state: ContentState = field(init=False)
     lock: threading.Lock = field(default_factory=threading.Lock, init=False)
@@ -68,11 +69,15 @@ class Desk:
 
     # -- checking and saving --
     def check(self, form: dict) -> dict:
+        if (refused := _bad_new_id(form)) is not None:
+            return refused
         with self.lock:  # one staged copy at a time (check.py)
             rel, data, _ = self._planned(form)
             return {"file": rel, "report": self._report(form, rel, data).as_json()}
 
     def save(self, form: dict) -> dict:
+        if (refused := _bad_new_id(form)) is not None:
+            return refused
         with self.lock:
             rel, data, notes = self._planned(form)
             report = self._report(form, rel, data)
@@ -88,7 +93,8 @@ class Desk:
 
     def preview(self, body: str) -> dict:
         html = self.markdown(body) if self.markdown is not None else None
-        return {"html": html, "styles": list(self.styles())}
+        frame = self.frame()
+        return {"html": html, "styles": list(frame.get("styles", [])), "body": dict(frame.get("body", {}))}
 
     def upload(self, kind: str, record_id: str, name: str, data: bytes) -> dict:
         record = self._record(kind, record_id)
@@ -113,9 +119,7 @@ class Desk:
         index = self.state.checked().index
         values, notes = forms.from_form(kind, dict(form.get("values") or {}), index)
         if form.get("new"):
-            if not ID_PATTERN.match(record_id):
-                raise Refused(f"标识“{record_id}”不合规", "标识只含小写英文字母、数字和连字符")
-            rel, text = defaults.new_file(kind, record_id, values), ""
+            rel, text = defaults.new_file(kind, record_id, values), ""  # the id was checked (_bad_new_id)
         else:
             record = self._record(kind, record_id)
             rel, text = self._rel(record.path), record.path.read_text(encoding="utf-8")
@@ -133,11 +137,24 @@ class Desk:
             report.fields.setdefault(at, []).insert(0, {"level": "错误", "message": message, "hint": hint,
                                                         "where": rel, "text": f"{message} — {hint}"})
         if form.get("new") and (self.root / rel).exists():
-            report.record.insert(0, {"level": "错误", "message": f"{rel} 已存在", "hint": "换一个标识",
-                                     "where": rel, "text": f"{rel} 已存在 — 换一个标识"})
+            report.fields.setdefault("id", []).insert(0, _problem(f"content/{rel} 已存在", "换一个标识", rel))
         return report
 
 
 def _editable(kind: str) -> None:
     if kind not in forms.EDITABLE:
         raise Refused(f"网页编辑不支持这类记录（{kind}）", "在文件中编辑", 404)
+
+
+def _problem(message: str, hint: str, where: str = "") -> dict:
+    return {"level": "错误", "message": message, "hint": hint, "where": where, "text": f"{message} — {hint}"}
+
+
+def _bad_new_id(form: dict) -> dict | None:
+    """The answer for a new record whose id cannot be a file name: the problem on the id field."""
+    record_id = str(form.get("id") or "")
+    if not form.get("new") or ID_PATTERN.match(record_id):
+        return None
+    problem = _problem(f"标识“{record_id}”不合规", "标识只含小写英文字母、数字和连字符，如 wenlv-pinpai")
+    return {"saved": False, "file": "", "report": {"fields": {"id": [problem]}, "record": [], "affected": [],
+                                                   "errors": 1}}

@@ -155,6 +155,7 @@ def serve(config_file: str, host: str, port: int, options: dict | None = None, d
 # ---- the editing desk -----------------------------------------------------------------------------
 
 STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"')
+BODY_ATTRIBUTE = re.compile(r'(dir|data-md-color-[a-z]+)="([^"]*)"')
 
 
 def mount_desk(server, config, host: str, port: int, site_dir: str, mount_path: str) -> None:
@@ -167,7 +168,7 @@ def mount_desk(server, config, host: str, port: int, site_dir: str, mount_path: 
 
     guard = Guard.for_address(host, port)
     desk = Desk(Path(config.docs_dir), markdown=markdown_to_html,
-                styles=lambda: site_stylesheets(Path(site_dir), mount_path))
+                frame=lambda: site_frame(Path(site_dir), mount_path))
     server.set_app(mounted(server.get_app(), desk_app(desk, guard)))
     shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
     if guard.token:
@@ -177,15 +178,18 @@ def mount_desk(server, config, host: str, port: int, site_dir: str, mount_path: 
         log.info(f"编辑台：http://{shown}:{port}/_desk/")
 
 
-def site_stylesheets(site: Path, mount_path: str) -> list[str]:
-    """The stylesheets the built home page links, as addresses from the server's root."""
+def site_frame(site: Path, mount_path: str) -> dict:
+    """What the body's preview needs to look like a page of the built site: the stylesheets its home
+    page links (as addresses from the server's root) and its <body>'s colour-scheme attributes."""
     try:
         html = (site / "index.html").read_text(encoding="utf-8")
     except OSError:
-        return []
+        return {"styles": [], "body": {}}
     found = [a or b for a, b in STYLESHEET.findall(html)]
     base = "/" + mount_path.strip("/") + "/" if mount_path.strip("/") else "/"
-    return [href if href.startswith("/") else base + href.lstrip("./") for href in found if "://" not in href]
+    styles = [href if href.startswith("/") else base + href.lstrip("./") for href in found if "://" not in href]
+    body = re.search(r"<body[^>]*>", html)
+    return {"styles": styles, "body": dict(BODY_ATTRIBUTE.findall(body.group(0))) if body else {}}
 
 
 # ---- one serve session's rebuilds ----------------------------------------------------------------

@@ -253,3 +253,28 @@ def test_a_new_exemplar_is_created_then_given_a_photo_and_passes_the_check(desk)
     assert client.post("/_desk/api/save", json=form).json()["saved"]
     result = showcase("check", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_new_records_bad_or_taken_id_is_shown_on_the_id_field_and_not_saved(desk):
+    project, client = desk
+    before = tree_digest(project / "content")
+    new = client.get("/_desk/api/new", params={"kind": "brand"}).json()
+    new["values"].update(title="新品牌", unit="wenlv")
+    for bad, expected in (("窗口红", "不合规"), ("../x", "不合规"), ("alpha", "已存在")):
+        answer = client.post("/_desk/api/save", json=dict(new, id=bad)).json()
+        assert answer["saved"] is False and any(expected in m for m in messages(answer["report"], "id")), answer
+    assert tree_digest(project / "content") == before
+
+
+def test_the_body_preview_is_the_sites_converter_output_with_the_sites_styles(tmp_path):
+    from showcase.mkdocs.markdown_html import markdown_to_html
+
+    project = copy_fixture("one-of-each", tmp_path)
+    guard = Guard.for_address("127.0.0.1", 8000)
+    frame = {"styles": ["/assets/stylesheets/main.css"], "body": {"data-md-color-scheme": "default"}}
+    app = desk_app(Desk(project / "content", markdown=markdown_to_html, frame=lambda: frame), guard)
+    client = httpx.Client(transport=httpx.WSGITransport(app=app), base_url="http://127.0.0.1:8000",
+                          headers={"X-Desk-CSRF": guard.csrf})
+    answer = client.post("/_desk/api/preview", json={"body": "## 品牌内涵\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"}).json()
+    assert "<h2>品牌内涵</h2>" in answer["html"] and "<table>" in answer["html"]
+    assert answer["styles"] == frame["styles"] and answer["body"] == frame["body"]

@@ -273,13 +273,21 @@
     if ($("body-area").hidden) return;
     const out = await api("preview", {method: "POST", json: {body: $("body").value}});
     if (out.html == null) return;
+    // A page of the site around the converted body: its stylesheets, its <body> colour attributes and
+    // Material's content wrappers. The converter's HTML goes only into the sandboxed frame (no scripts,
+    // no same-origin access), never into the desk's own page.
     const doc = document.implementation.createHTMLDocument("预览");
     for (const href of out.styles) doc.head.append(Object.assign(doc.createElement("link"), {rel: "stylesheet", href: href}));
-    const article = doc.createElement("article");
-    article.className = "md-typeset";
-    doc.body.append(article);
-    // The converter's output is shown only inside the sandboxed frame (no scripts, no same-origin access).
-    $("preview").srcdoc = "<!doctype html>" + doc.documentElement.outerHTML.replace("<article class=\"md-typeset\"></article>", "<article class=\"md-typeset\">" + out.html + "</article>");
+    for (const [name, value] of Object.entries(out.body || {})) {
+      if (name === "dir" || name.startsWith("data-md-color-")) doc.body.setAttribute(name, value);
+    }
+    const slot = "<!--desk-body-->";
+    const article = Object.assign(doc.createElement("article"), {className: "md-content__inner md-typeset"});
+    article.append(doc.createComment("desk-body"));
+    const content = Object.assign(doc.createElement("div"), {className: "md-content"});
+    content.append(article);
+    doc.body.append(content);
+    $("preview").srcdoc = "<!doctype html>" + doc.documentElement.outerHTML.replace(slot, out.html);
   }
   async function save() {
     $("save").disabled = true;
