@@ -9,6 +9,7 @@ links), so other records' pictures are found, and their probes are cached from c
 """
 from __future__ import annotations
 
+import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,7 @@ class Report:
     @property
     def errors(self) -> int:
         every = [p for items in self.fields.values() for p in items] + self.record + self.affected
-        return sum(1 for p in every if p["level"] == "错误")
+        return len({p["text"] for p in every if p["level"] == "错误"})  # one shown on a field and in affected
 
     def as_json(self) -> dict:
         return {"fields": self.fields, "record": self.record, "affected": self.affected, "errors": self.errors}
@@ -66,7 +67,11 @@ def check_file(root: Path, rel: str, data: bytes, kind: str, record_id: str, bas
 
 
 def report_of(problems, shown_path: str, record, baseline: set) -> Report:
+    """Problems of the edited file on their fields; new problems of other files in `affected`, and also
+    on the edited field they name by path:line (a duplicate series number is reported on the later
+    article, naming the earlier one)."""
     report = Report()
+    named = re.compile(re.escape(shown_path) + r":(\d+)")
     for problem in sorted(set(problems)):
         if problem.path == shown_path:
             where = field_at(record, problem.line) if problem.line else None
@@ -74,6 +79,12 @@ def report_of(problems, shown_path: str, record, baseline: set) -> Report:
             target.append(as_json(problem))
         elif (problem.path, problem.message) not in baseline:
             report.affected.append(as_json(problem))
+            mention = named.search(problem.message)
+            where = field_at(record, int(mention.group(1))) if mention else None
+            if where:
+                shown = as_json(problem)
+                shown["message"] = f"{shown['where']}：{problem.message}"
+                report.fields.setdefault(where, []).append(shown)
     return report
 
 

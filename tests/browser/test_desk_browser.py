@@ -154,3 +154,54 @@ def test_an_officer_creates_a_matrix_an_exemplar_with_a_photo_and_an_article_by_
     assert not outside, outside
     missing = [e.url for e in page.requests.entries if e.status == 404]
     assert not page.console_errors, (page.console_errors, missing)
+
+
+def tree_digest(root) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            h.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def problems_of(page, path: str):
+    return page.locator(f'#fields [data-path="{path}"] > .problems')
+
+
+def test_bad_values_show_their_message_on_the_field_block_the_save_and_a_changed_file_is_not_overwritten(
+        served, page):
+    project, url, _ = served
+    content = project / "content"
+    before = tree_digest(content)
+    page.goto(url + "_desk/")
+    page.select_option("#f-kind", "article")
+    expect(page.locator("#records tbody tr")).to_have_count(2)
+    page.click("text=让党旗在文旅窗口高高飘扬")
+    page.wait_for_selector('#fields [data-path="series_no"]')
+    expect(page.frame_locator("#preview").locator("article.md-typeset")).to_contain_text("正文第一段")
+    for path, typed, message in (("date", "2023-13-01", "日期 2023-13-01 不存在"),
+                                 ("series_no", "2", "专栏序号 2 重复"),
+                                 ("subtitle", "身份证 440301199003071230", "疑似身份证号")):
+        fill(page, path, typed)
+        expect(problems_of(page, path)).to_contain_text(message, timeout=20000)
+        expect(page.locator("#save")).to_be_disabled()
+    expect(problems_of(page, "series_no")).to_contain_text("second.md")  # names the other article
+    assert tree_digest(content) == before
+
+    page.goto(url + "_desk/#brand/alpha")
+    page.wait_for_selector('#fields [data-path="unit"]')
+    fill(page, "unit", "云川市不存在局")
+    expect(problems_of(page, "unit")).to_contain_text("没有名为“云川市不存在局”的单位", timeout=20000)
+    fill(page, "unit", "市发改委")
+    fill(page, "slogan", "我在表单里改的口号")
+    path = content / "brands/alpha/index.md"
+    theirs = path.read_text(encoding="utf-8").replace("让党旗在文旅窗口飘扬", "别人在编辑器里改的口号")
+    path.write_text(theirs, encoding="utf-8")
+    expect(page.locator("#save-state")).to_contain_text("检查通过", timeout=20000)
+    page.click("#save")
+    expect(page.locator("#conflict")).to_be_visible(timeout=20000)
+    expect(page.locator("#theirs")).to_contain_text("别人在编辑器里改的口号")
+    expect(page.locator("#mine")).to_contain_text("我在表单里改的口号")
+    assert path.read_text(encoding="utf-8") == theirs

@@ -278,3 +278,14 @@ def test_the_body_preview_is_the_sites_converter_output_with_the_sites_styles(tm
     answer = client.post("/_desk/api/preview", json={"body": "## 品牌内涵\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"}).json()
     assert "<h2>品牌内涵</h2>" in answer["html"] and "<table>" in answer["html"]
     assert answer["styles"] == frame["styles"] and answer["body"] == frame["body"]
+
+
+def test_a_duplicate_reported_on_the_other_article_is_shown_on_the_edited_field_too(desk):
+    _, client = desk
+    form = client.get("/_desk/api/record", params={"kind": "article", "id": "first"}).json()
+    form["values"]["series_no"] = 2  # second.md has 2; the check reports the later file, naming this one
+    report = client.post("/_desk/api/check", json=form).json()["report"]
+    assert any("second.md" in p["where"] and "重复" in p["message"] for p in report["affected"])
+    on_field = messages(report, "series_no")
+    assert any("second.md" in m and "专栏序号 2 重复" in m for m in on_field), report
+    assert report["errors"] == 1
