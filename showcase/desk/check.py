@@ -9,13 +9,14 @@ links), so other records' pictures are found, and their probes are cached from c
 """
 from __future__ import annotations
 
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from showcase.content.problems import Problem, display_path
-from showcase.importing.plan import check_as_if
+from showcase.importing.plan import CheckedAsIf, check_tree, link_tree
 
 STAGING_DIR = ".cache/showcase-desk"
 
@@ -48,22 +49,53 @@ def staging_root(root: Path) -> Path:
     return folder
 
 
-def check_file(root: Path, rel: str, data: bytes, kind: str, record_id: str, baseline: set) -> Report:
+class StagedCopy:
+    """One hard-linked copy of content/ (pictures too), kept from check to check while content/ is
+    unchanged (`signature`): a check swaps in the edited file and swaps it back. The old link is always
+    removed before the new file is written — writing into it would write into content/. The caller runs
+    one check at a time."""
+
+    def __init__(self, root: Path):
+        self.root = Path(root)
+        self.tree = staging_root(self.root) / "copy" / self.root.name
+        self.signature = None
+
+    def check(self, rel: str, data: bytes, signature) -> CheckedAsIf:
+        if signature != self.signature or not self.tree.is_dir():
+            self.signature = None
+            shutil.rmtree(self.tree, ignore_errors=True)
+            link_tree(self.root, self.tree, with_assets=True)
+            self.signature = signature
+        target = self.tree / rel
+        made = [d for d in [target.parent, *target.parent.parents] if not d.exists() and d.is_relative_to(self.tree)]
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        target.write_bytes(data)
+        try:
+            return check_tree(self.root, self.tree)
+        finally:
+            self._restore(rel, target, made)
+
+    def _restore(self, rel: str, target: Path, made: list) -> None:
+        target.unlink(missing_ok=True)
+        original = self.root / rel
+        if original.is_file():
+            try:
+                os.link(original, target)
+            except OSError:
+                shutil.copy2(original, target)
+        for folder in made:  # shallowest last
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def check_file(copy: StagedCopy, signature, rel: str, data: bytes, kind: str, record_id: str,
+               baseline: set) -> Report:
     """The report of content/`rel` if it held `data`. `baseline`: the (path, message) of problems the
-    content had before, so only new ones in other files count as caused by this edit. The copy is made
-    in the same place each time (its pictures' probes stay cached there): the caller runs one at a time."""
-    root = Path(root)
-    staging = staging_root(root) / "check-tree"
-    shutil.rmtree(staging / "new", ignore_errors=True)
-    (staging / "new" / rel).parent.mkdir(parents=True, exist_ok=True)
-    (staging / "new" / rel).write_bytes(data)
-    try:
-        result = check_as_if(root, staging, skip=[root / rel], all_assets=True)
-        record = result.checked.index.get(kind, record_id) if result.checked.index is not None else None
-        return report_of(result.problems.items, display_path(root / rel), record, baseline)
-    finally:
-        shutil.rmtree(staging / "new", ignore_errors=True)
-        shutil.rmtree(staging / "check" / root.name, ignore_errors=True)
+    content had before, so only new ones in other files count as caused by this edit."""
+    result = copy.check(rel, data, signature)
+    record = result.checked.index.get(kind, record_id) if result.checked.index is not None else None
+    return report_of(result.problems.items, display_path(copy.root / rel), record, baseline)
 
 
 def report_of(problems, shown_path: str, record, baseline: set) -> Report:

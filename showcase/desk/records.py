@@ -1,6 +1,6 @@
 """The desk's lists: every record the desk edits, with its kind, unit, year and status and the problems
 the last check of content/ found in its file. The check is run again only when a Markdown or YAML file
-of content/ changed (its path, size or time), so opening the list twice costs one walk of the folder.
+of content/ changed (its path, size or time; pictures too), so opening the list twice costs one walk of the folder.
 """
 from __future__ import annotations
 
@@ -15,7 +15,6 @@ from showcase.desk.defaults import year_of
 from showcase.desk.forms import EDITABLE
 from showcase.kinds import KIND_NAMES
 
-TEXT_SUFFIXES = (".md", ".markdown", ".yml", ".yaml")
 YEAR_FIELDS = ("date", "year", "decided_on", "launched")
 
 
@@ -34,22 +33,28 @@ class ContentState:
         self._last: Snapshot | None = None
 
     def signature(self) -> tuple:
+        """Every file of content/ (pictures too: an upload changes what the check says)."""
         found = []
         for path in sorted(self.root.rglob("*")):
-            if path.suffix.lower() in TEXT_SUFFIXES and not _hidden(path, self.root):
+            if path.is_file() and not _hidden(path, self.root):
                 stat = path.stat()
                 found.append((path.relative_to(self.root).as_posix(), stat.st_size, stat.st_mtime_ns))
         return tuple(found)
 
-    def checked(self) -> Checked:
+    def snapshot(self) -> Snapshot:
         with self._lock:
             signature = self.signature()
             if self._last is None or self._last.signature != signature:
                 self._last = Snapshot(signature, check_content(self.root))
-            return self._last.checked
+            return self._last
 
-    def baseline(self) -> set:
-        return {(p.path, p.message) for p in self.checked().problems.items}
+    def checked(self) -> Checked:
+        return self.snapshot().checked
+
+
+def baseline(snapshot: Snapshot) -> set:
+    """The problems content/ has now, as (path, message)."""
+    return {(p.path, p.message) for p in snapshot.checked.problems.items}
 
 
 def _hidden(path: Path, root: Path) -> bool:

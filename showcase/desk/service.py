@@ -12,8 +12,8 @@ from typing import Callable
 from showcase.content import schema
 from showcase.content.load import ID_PATTERN
 from showcase.desk import defaults, forms
-from showcase.desk.check import check_file
-from showcase.desk.records import ContentState, listing
+from showcase.desk.check import StagedCopy, check_file
+from showcase.desk.records import ContentState, Snapshot, baseline, listing
 from showcase.desk.save import Conflict, digest, read_values, updated_text, write_if_unchanged
 from showcase.desk.uploads import MAX_BYTES, Refused, store_upload
 from showcase.kinds import BY_NAME
@@ -30,11 +30,13 @@ class Desk:
     frame: Callable[[], dict] = dict
     upload_limit: int = MAX_BYTES
     state: ContentState = field(init=False)
+    copy: StagedCopy = field(init=False)
     lock: threading.Lock = field(default_factory=threading.Lock, init=False)
 
     def __post_init__(self):
         self.root = Path(self.root).absolute()
         self.state = ContentState(self.root)
+        self.copy = StagedCopy(self.root)
 
     # -- reading --
     def records(self) -> dict:
@@ -72,15 +74,17 @@ class Desk:
         if (refused := _bad_new_id(form)) is not None:
             return refused
         with self.lock:  # one staged copy at a time (check.py)
-            rel, data, _ = self._planned(form)
-            return {"file": rel, "report": self._report(form, rel, data).as_json()}
+            snapshot = self.state.snapshot()
+            rel, data, notes = self._planned(form, snapshot)
+            return {"file": rel, "report": self._report(form, rel, data, notes, snapshot).as_json()}
 
     def save(self, form: dict) -> dict:
         if (refused := _bad_new_id(form)) is not None:
             return refused
         with self.lock:
-            rel, data, notes = self._planned(form)
-            report = self._report(form, rel, data)
+            snapshot = self.state.snapshot()
+            rel, data, notes = self._planned(form, snapshot)
+            report = self._report(form, rel, data, notes, snapshot)
             if report.errors:
                 return {"saved": False, "file": rel, "report": report.as_json()}
             path = self.root / rel
@@ -101,9 +105,9 @@ class Desk:
         return {"name": store_upload(self.root, record.path, name, data, self.upload_limit)}
 
     # -- inside --
-    def _record(self, kind: str, record_id: str):
+    def _record(self, kind: str, record_id: str, snapshot: Snapshot | None = None):
         _editable(kind)
-        index = self.state.checked().index
+        index = (snapshot or self.state.snapshot()).checked.index
         record = index.get(kind, record_id) if index is not None else None
         if record is None or not Path(record.path).absolute().is_relative_to(self.root):
             raise Refused(f"找不到这条记录（{kind} {record_id}）", "刷新列表", 404)
@@ -112,16 +116,16 @@ class Desk:
     def _rel(self, path: Path) -> str:
         return Path(path).absolute().relative_to(self.root).as_posix()
 
-    def _planned(self, form: dict) -> tuple[str, bytes, list]:
+    def _planned(self, form: dict, snapshot: Snapshot) -> tuple[str, bytes, list]:
         """(file relative to content/, its new bytes, the desk's notes on names) for a submitted form."""
         kind, record_id = str(form.get("kind")), str(form.get("id") or "")
         _editable(kind)
-        index = self.state.checked().index
+        index = snapshot.checked.index
         values, notes = forms.from_form(kind, dict(form.get("values") or {}), index)
         if form.get("new"):
             rel, text = defaults.new_file(kind, record_id, values), ""  # the id was checked (_bad_new_id)
         else:
-            record = self._record(kind, record_id)
+            record = self._record(kind, record_id, snapshot)
             rel, text = self._rel(record.path), record.path.read_text(encoding="utf-8")
         markdown = rel.endswith(".md")
         body = form.get("body") if markdown else None
@@ -129,10 +133,9 @@ class Desk:
         new_text = updated_text(text, markdown, values, body if isinstance(body, str) else None, order)
         return rel, new_text.encode("utf-8"), notes
 
-    def _report(self, form: dict, rel: str, data: bytes):
+    def _report(self, form: dict, rel: str, data: bytes, notes: list, snapshot: Snapshot):
         kind, record_id = str(form.get("kind")), str(form.get("id") or "")
-        report = check_file(self.root, rel, data, kind, record_id, self.state.baseline())
-        _, notes = forms.from_form(kind, dict(form.get("values") or {}), self.state.checked().index)
+        report = check_file(self.copy, snapshot.signature, rel, data, kind, record_id, baseline(snapshot))
         for at, message, hint in notes:
             report.fields.setdefault(at, []).insert(0, {"level": "错误", "message": message, "hint": hint,
                                                         "where": rel, "text": f"{message} — {hint}"})

@@ -74,20 +74,22 @@ class CheckedAsIf:
         return found
 
 
-def check_as_if(root: Path, staging: Path, skip=(), assets=(), all_assets: bool = False) -> CheckedAsIf:
+def check_as_if(root: Path, staging: Path, skip=()) -> CheckedAsIf:
     """`check_content` on a hard-linked copy of content/ (in `staging`/check, made anew) over which the
-    files in `staging`/new are laid; the paths `skip` (every file of `new` must be one) are left out,
-    and the folders `assets` (relative) keep their pictures too — every folder with `all_assets` (then a
-    `staging` kept from check to check lets the image check's cache, keyed by path, answer).
+    files in `staging`/new are laid; the paths `skip` (every file of `new` must be one) are left out.
     Problems name the files as they are in content/."""
-    from showcase.checks.run import check_content
-
     tree = staging / "check" / root.name
     shutil.rmtree(tree, ignore_errors=True)  # never link over an old link: copying onto it writes through
-    _link_tree(root, tree, skip={Path(p).resolve() for p in skip},
-               assets={(root / a).resolve() for a in assets}, with_assets=all_assets)
+    link_tree(root, tree, skip={Path(p).resolve() for p in skip})
     if (staging / "new").is_dir():
         shutil.copytree(staging / "new", tree, dirs_exist_ok=True)
+    return check_tree(root, tree)
+
+
+def check_tree(root: Path, tree: Path) -> CheckedAsIf:
+    """`check_content` on `tree` (a copy of content/ `root`), its problems named as in `root`."""
+    from showcase.checks.run import check_content
+
     checked = check_content(tree)
     inside, outside = display_path(tree), display_path(root)
     found = Problems()
@@ -98,16 +100,17 @@ def check_as_if(root: Path, staging: Path, skip=(), assets=(), all_assets: bool 
     return CheckedAsIf(root, found, checked)
 
 
-def _link_tree(source: Path, dest: Path, skip: set, assets: set = frozenset(), with_assets: bool = False) -> None:
-    """The content's Markdown and YAML, hard-linked. Existing pictures stay out (but those of the folders
-    `assets`): the image check would probe every one of them again (its cache is keyed by path), and what
-    it could say about them belongs to the existing records, whose problems the import does not report."""
+def link_tree(source: Path, dest: Path, skip: set = frozenset(), with_assets: bool = False) -> None:
+    """The content's Markdown and YAML, hard-linked (its pictures too `with_assets`). For an import the
+    pictures stay out: the image check would probe every one of them again in a new copy (its cache is
+    keyed by path), and what it could say about them belongs to the existing records, whose problems the
+    import does not report."""
     dest.mkdir(parents=True, exist_ok=True)
     for entry in sorted(source.iterdir()):
         if entry.name.startswith(".") or entry.resolve() in skip:
             continue
         if entry.is_dir():
-            _link_tree(entry, dest / entry.name, skip, assets, with_assets or entry.resolve() in assets)
+            link_tree(entry, dest / entry.name, skip, with_assets)
         elif with_assets or entry.suffix.lower() in TEXT_SUFFIXES:
             try:
                 os.link(entry, dest / entry.name)

@@ -289,3 +289,22 @@ def test_a_duplicate_reported_on_the_other_article_is_shown_on_the_edited_field_
     on_field = messages(report, "series_no")
     assert any("second.md" in m and "专栏序号 2 重复" in m for m in on_field), report
     assert report["errors"] == 1
+
+
+def test_the_kept_copy_never_writes_into_content_and_leaves_no_folder_of_a_new_record(tmp_path):
+    from showcase.desk.check import StagedCopy
+    from showcase.desk.records import ContentState
+
+    project = copy_fixture("one-of-each", tmp_path)
+    content = project / "content"
+    before = tree_digest(content)
+    copy, state = StagedCopy(content), ContentState(content)
+    signature = state.signature()
+    edited = copy.check("brands/alpha/index.md", b"---\ntitle: x\n---\n", signature)
+    assert any("unit" in p.message for p in edited.problems.items if "alpha/" in p.path)
+    copy.check("brands/brand-new/index.md", b"---\ntitle: y\nunit: wenlv\n---\n", signature)
+    assert not (copy.tree / "brands/brand-new").exists()
+    again = copy.check("brands/alpha/index.md", (content / "brands/alpha/index.md").read_bytes(), signature)
+    assert not [p for p in again.problems.items if p.is_error], again.problems.report()
+    assert tree_digest(content) == before
+    assert (copy.tree / "brands/alpha/index.md").stat().st_ino == (content / "brands/alpha/index.md").stat().st_ino
