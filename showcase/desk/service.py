@@ -49,7 +49,11 @@ class Desk:
     def open(self, kind: str, record_id: str) -> dict:
         record = self._record(kind, record_id)
         data = record.path.read_bytes()
-        values, body = read_values(data.decode("utf-8"), record.path.suffix == ".md")
+        try:
+            values, body = read_values(data.decode("utf-8"), record.path.suffix == ".md")
+        except Exception as exc:  # ruamel refuses what the loader let through (e.g. a repeated key)
+            raise Refused(f"{self._rel(record.path)} 无法用表单打开（{type(exc).__name__}）",
+                          "先在文件中改正（showcase check 列出问题），再用表单编辑", 422) from None
         return {"kind": kind, "id": record_id, "new": False, "file": self._rel(record.path), "hash": digest(data),
                 "values": values, "body": body, "folder": record.path.name == "index.md"}
 
@@ -130,7 +134,10 @@ class Desk:
         markdown = rel.endswith(".md")
         body = form.get("body") if markdown else None
         order = [f.name for f in schema.KINDS[kind]]
-        new_text = updated_text(text, markdown, values, body if isinstance(body, str) else None, order)
+        try:
+            new_text = updated_text(text, markdown, values, body if isinstance(body, str) else None, order)
+        except Exception as exc:  # the file changed into something ruamel cannot read while the form was open
+            raise Refused(f"{rel} 无法用表单保存（{type(exc).__name__}）", "先在文件中改正，再重新打开记录", 422) from None
         return rel, new_text.encode("utf-8"), notes
 
     def _report(self, form: dict, rel: str, data: bytes, notes: list, snapshot: Snapshot):

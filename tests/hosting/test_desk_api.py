@@ -308,3 +308,14 @@ def test_the_kept_copy_never_writes_into_content_and_leaves_no_folder_of_a_new_r
     assert not [p for p in again.problems.items if p.is_error], again.problems.report()
     assert tree_digest(content) == before
     assert (copy.tree / "brands/alpha/index.md").stat().st_ino == (content / "brands/alpha/index.md").stat().st_ino
+
+
+def test_a_file_ruamel_cannot_read_is_refused_with_a_message_not_an_error_page(desk):
+    project, client = desk
+    path = project / "content/brands/alpha/index.md"
+    text = path.read_text(encoding="utf-8")
+    form = client.get("/_desk/api/record", params={"kind": "brand", "id": "alpha"}).json()
+    path.write_text(text.replace("slogan:", "slogan: 一\nslogan:", 1), encoding="utf-8")  # a repeated key
+    answer = client.post("/_desk/api/check", json=form)
+    assert answer.status_code == 422 and "无法用表单保存（DuplicateKeyError）" in answer.json()["error"]
+    assert path.read_text(encoding="utf-8") == text.replace("slogan:", "slogan: 一\nslogan:", 1)
