@@ -102,7 +102,8 @@ def _value(field: Field, value, at: str, index, notes: list):
     if value in (None, "", [], {}):
         return None
     if field.type == "list" and isinstance(value, list) and field.item is not None:
-        return [_value(field.item, item, f"{at}.{i}", index, notes) for i, item in enumerate(value)]
+        items = [_value(field.item, item, f"{at}.{i}", index, notes) for i, item in enumerate(value)]
+        return [item for item in items if item is not None] or None  # a row added and left empty
     if field.type == "object" and isinstance(value, dict) and field.fields:
         members = {f.name: f for f in field.fields}
         return {k: _value(members[k], v, f"{at}.{k}", index, notes) if k in members else v

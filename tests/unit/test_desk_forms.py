@@ -57,3 +57,8 @@ def test_numbers_and_empties_from_the_form_become_yaml_values():
                       "slogan": "口号"}
     values, _ = forms.from_form("article", {"series_no": "12", "page": "03"}, None)
     assert values == {"series_no": 12, "page": "03"}  # a text field stays text
+
+
+def test_a_list_row_added_and_left_empty_is_dropped():
+    values, _ = forms.from_form("brand", {"tags": ["党建", "", None], "gallery": [{}]}, None)
+    assert values == {"tags": ["党建"], "gallery": None}
