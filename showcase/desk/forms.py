@@ -47,6 +47,8 @@ def describe(kind: str, field: Field) -> dict:
         out["ref"] = list(field.ref)
     if field.type == "list" and field.item is not None:
         out["item"] = describe(kind, field.item)
+        if not field.item.doc:  # tags: [tag] — a row is named after its list
+            out["item"]["label"] = label
     if field.type == "object":
         if not field.fields:
             out["widget"] = "kept"

@@ -62,3 +62,9 @@ def test_numbers_and_empties_from_the_form_become_yaml_values():
 def test_a_list_row_added_and_left_empty_is_dropped():
     values, _ = forms.from_form("brand", {"tags": ["党建", "", None], "gallery": [{}]}, None)
     assert values == {"tags": ["党建"], "gallery": None}
+
+
+def test_a_row_without_a_description_of_its_own_is_named_after_its_list():
+    fields = {d["name"]: d for d in forms.form_of("article")["fields"]}
+    assert fields["related"]["item"]["label"] == "相关品牌、典型或单位的标识"
+    assert {d["name"]: d for d in forms.form_of("brand")["fields"]}["tags"]["item"]["label"] == "标签"
