@@ -65,6 +65,8 @@ def add_serve(sub) -> None:
     p.add_argument("--edition", choices=EDITIONS, default="internal")
     p.add_argument("--no-drafts", dest="drafts", action="store_false", help="不显示草稿")
     p.add_argument("--now", help="按这个时间预览定时发布的记录（ISO 格式，北京时间），默认现在")
+    p.add_argument("--no-desk", dest="desk", action="store_false",
+                   help="不开编辑台（/_desk/）；默认开，监听 0.0.0.0 时须用启动时显示的口令打开")
     p.set_defaults(run=cmd_serve)
 
 

@@ -21,5 +21,6 @@ def cmd_serve(args) -> int:
             print(f"局域网预览：同一网络的电脑可打开 http://{address}:{args.port}/", file=sys.stderr)
     # Every rebuild of the session sees these (the plugin's options, set over mkdocs.yml's).
     options = {"edition": args.edition, "drafts": args.drafts, "now": args.now or ""}
-    serve(config_file=args.config_file, host=args.host, port=args.port, options=options)
+    serve(config_file=args.config_file, host=args.host, port=args.port, options=options,
+          desk=getattr(args, "desk", True))
     return 0

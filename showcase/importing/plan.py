@@ -8,6 +8,7 @@ import difflib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from showcase.content.problems import Problem, Problems, display_path
@@ -52,34 +53,65 @@ def stage(root: Path, plans: list[Planned]) -> Path:
 
 def check_staged(root: Path, staging: Path, plans: list[Planned], replaced: list[Path]) -> Problems:
     """`check_content` on content/ as it would be after the import; only the new files' problems."""
+    new_files = {rel for plan in plans for rel in plan.files}
+    return check_as_if(root, staging, skip=replaced).only(new_files)
+
+
+@dataclass
+class CheckedAsIf:
+    """The problems of content/ as it would be with some files replaced, paths as in content/."""
+
+    root: Path
+    problems: Problems
+    checked: object  # the staged tree's `Checked` (its records, index)
+
+    def only(self, rels) -> Problems:
+        """The problems of the files `rels` (relative to content/, or their folders)."""
+        outside = display_path(self.root)
+        wanted = {f"{outside}/{rel}".rstrip("/") for rel in rels}
+        found = Problems()
+        found.items = [p for p in self.problems.items if p.path in wanted]
+        return found
+
+
+def check_as_if(root: Path, staging: Path, skip=()) -> CheckedAsIf:
+    """`check_content` on a hard-linked copy of content/ (in `staging`/check, made anew) over which the
+    files in `staging`/new are laid; the paths `skip` (every file of `new` must be one) are left out.
+    Problems name the files as they are in content/."""
+    tree = staging / "check" / root.name
+    shutil.rmtree(tree, ignore_errors=True)  # never link over an old link: copying onto it writes through
+    link_tree(root, tree, skip={Path(p).resolve() for p in skip})
+    if (staging / "new").is_dir():
+        shutil.copytree(staging / "new", tree, dirs_exist_ok=True)
+    return check_tree(root, tree)
+
+
+def check_tree(root: Path, tree: Path) -> CheckedAsIf:
+    """`check_content` on `tree` (a copy of content/ `root`), its problems named as in `root`."""
     from showcase.checks.run import check_content
 
-    tree = staging / "check" / root.name
-    _link_tree(root, tree, skip={p.resolve() for p in replaced})
-    shutil.copytree(staging / "new", tree, dirs_exist_ok=True)
     checked = check_content(tree)
     inside, outside = display_path(tree), display_path(root)
-    new_files = {f"{outside}/{rel}".rstrip("/") for plan in plans for rel in plan.files}
     found = Problems()
     for problem in checked.problems.items:
         path = outside + problem.path[len(inside):] if problem.path.startswith(inside) else problem.path
-        if path in new_files:
-            found.items.append(Problem(path, problem.line, problem.level, problem.message.replace(inside, outside),
-                                       problem.hint.replace(inside, outside)))
-    return found
+        found.items.append(Problem(path, problem.line, problem.level, problem.message.replace(inside, outside),
+                                   problem.hint.replace(inside, outside)))
+    return CheckedAsIf(root, found, checked)
 
 
-def _link_tree(source: Path, dest: Path, skip: set) -> None:
-    """The content's Markdown and YAML, hard-linked. Existing pictures stay out: the image check would
-    probe every one of them again (its cache is keyed by path), and what it could say about them belongs
-    to the existing records, whose problems the import does not report."""
+def link_tree(source: Path, dest: Path, skip: set = frozenset(), with_assets: bool = False) -> None:
+    """The content's Markdown and YAML, hard-linked (its pictures too `with_assets`). For an import the
+    pictures stay out: the image check would probe every one of them again in a new copy (its cache is
+    keyed by path), and what it could say about them belongs to the existing records, whose problems the
+    import does not report."""
     dest.mkdir(parents=True, exist_ok=True)
     for entry in sorted(source.iterdir()):
         if entry.name.startswith(".") or entry.resolve() in skip:
             continue
         if entry.is_dir():
-            _link_tree(entry, dest / entry.name, skip)
-        elif entry.suffix.lower() in TEXT_SUFFIXES:
+            link_tree(entry, dest / entry.name, skip, with_assets)
+        elif with_assets or entry.suffix.lower() in TEXT_SUFFIXES:
             try:
                 os.link(entry, dest / entry.name)
             except OSError:  # another file system or no hard links: a copy is as good for reading

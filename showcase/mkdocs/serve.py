@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -111,8 +112,9 @@ class Preview:
             build(config, serve_url=self.serve_url, dirty=self.dirty)
 
 
-def serve(config_file: str, host: str, port: int, options: dict | None = None) -> None:
-    """The preview server: MkDocs' `serve` with the changes listed in the module docstring."""
+def serve(config_file: str, host: str, port: int, options: dict | None = None, desk: bool = True) -> None:
+    """The preview server: MkDocs' `serve` with the changes listed in the module docstring, and the
+    editing desk at /_desk/ unless `desk` is false (showcase/desk/, mounted by `mount_desk`)."""
     site_dir = tempfile.mkdtemp(prefix="showcase_preview_")
     preview = Preview(config_file, site_dir, host, port, options)
     config = preview.config
@@ -129,6 +131,8 @@ def serve(config_file: str, host: str, port: int, options: dict | None = None) -
         return None
 
     server.error_handler = error_handler
+    if desk:
+        mount_desk(server, config, host, port, site_dir, preview.mount_path)
     try:
         builder(config)
         server.watch(config.docs_dir)
@@ -146,6 +150,46 @@ def serve(config_file: str, host: str, port: int, options: dict | None = None) -
     finally:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+# ---- the editing desk -----------------------------------------------------------------------------
+
+STYLESHEET = re.compile(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"|<link[^>]+href="([^"]+)"[^>]+rel="stylesheet"')
+BODY_ATTRIBUTE = re.compile(r'(dir|data-md-color-[a-z]+)="([^"]*)"')
+
+
+def mount_desk(server, config, host: str, port: int, site_dir: str, mount_path: str) -> None:
+    """Put the desk (showcase/desk/app.py) in front of the preview's WSGI application (wsgiref's public
+    get_app/set_app), handing it the site's Markdown converter and the served site's stylesheets."""
+    from showcase.desk.app import desk_app, mounted
+    from showcase.desk.security import Guard
+    from showcase.desk.service import Desk
+    from showcase.mkdocs.markdown_html import markdown_to_html
+
+    guard = Guard.for_address(host, port)
+    desk = Desk(Path(config.docs_dir), markdown=markdown_to_html,
+                frame=lambda: site_frame(Path(site_dir), mount_path))
+    server.set_app(mounted(server.get_app(), desk_app(desk, guard)))
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::") else host
+    if guard.token:
+        log.warning(f"编辑台：http://{shown}:{port}/_desk/?token={guard.token}（监听所有地址，须带此口令打开；"
+                    f"不需要时加 --no-desk）")
+    else:
+        log.info(f"编辑台：http://{shown}:{port}/_desk/")
+
+
+def site_frame(site: Path, mount_path: str) -> dict:
+    """What the body's preview needs to look like a page of the built site: the stylesheets its home
+    page links (as addresses from the server's root) and its <body>'s colour-scheme attributes."""
+    try:
+        html = (site / "index.html").read_text(encoding="utf-8")
+    except OSError:
+        return {"styles": [], "body": {}}
+    found = [a or b for a, b in STYLESHEET.findall(html)]
+    base = "/" + mount_path.strip("/") + "/" if mount_path.strip("/") else "/"
+    styles = [href if href.startswith("/") else base + href.lstrip("./") for href in found if "://" not in href]
+    body = re.search(r"<body[^>]*>", html)
+    return {"styles": styles, "body": dict(BODY_ATTRIBUTE.findall(body.group(0))) if body else {}}
 
 
 # ---- one serve session's rebuilds ----------------------------------------------------------------
