@@ -6,64 +6,23 @@ field and blocks the save; the page asks nothing of any other machine."""
 from __future__ import annotations
 
 import io
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from support.preview import serving, wait_for
 from support.sites import copy_fixture, showcase
 
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, seconds: float = 90, process=None, log=None) -> None:
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return
-        except OSError:
-            pass
-        if (process is not None and process.poll() is not None) or time.monotonic() > deadline:
-            pytest.fail(f"{url} did not answer:\n{log.read_text(encoding='utf-8') if log else ''}")
-        time.sleep(0.3)
-
-
 @pytest.fixture
 def served(tmp_path):
     project = copy_fixture("one-of-each", tmp_path)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as out:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
-        process = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--port", str(port)], cwd=project,
-                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                   env={**env, "PYTHONIOENCODING": "utf-8"})
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        wait_for(url, process=process, log=log)
-        yield project, url, log
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
+    with serving(project, log=log, seconds=90) as (_, base):
+        yield project, base + "/", log
 
 
 def fill(page, path: str, value: str) -> None:

@@ -2,56 +2,25 @@
 token printed at start (the preview itself stays open to colleagues); `--no-desk` leaves it out."""
 from __future__ import annotations
 
-import os
 import re
-import signal
-import subprocess
-import sys
-import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
 
 import pytest
 
+from support import preview
 from support.sites import copy_fixture
 
 pytestmark = pytest.mark.slow  # each case builds the fixture's site
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @contextmanager
 def serving(tmp_path, *args):
     project = copy_fixture("one-of-each", tmp_path)
-    port = free_port()
     log = tmp_path / "serve.log"
-    with log.open("w", encoding="utf-8") as out:
-        env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
-        process = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--port", str(port), *args],
-                                   cwd=project, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
-                                   env={**env, "PYTHONIOENCODING": "utf-8"})
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 90
-        while status(base + "/") != 200:
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail("showcase serve did not come up:\n" + log.read_text(encoding="utf-8"))
-            time.sleep(0.3)
+    with preview.serving(project, *args, log=log) as (_, base):
         yield base, log.read_text(encoding="utf-8")
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def status(url: str) -> int | None:

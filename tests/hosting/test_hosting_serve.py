@@ -2,11 +2,7 @@
 theme and mkdocs.yml. Runs the real command on a copy of the basic fixture with its own theme copy."""
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -14,14 +10,11 @@ from pathlib import Path
 import pytest
 
 from support import sites as site_support
+from support.preview import free_port, serving
 
 RELOAD_TIMEOUT_MS = 60_000  # a rebuild on 2 busy cores; the page itself reloads within a second of it
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def lan_address() -> str | None:
@@ -52,35 +45,9 @@ def served(tmp_path):
     config.write_text(text + "extra_css:\n  - assets/css/showcase.css\n", encoding="utf-8")
 
     port = free_port()
-    log = (tmp_path / "serve.log").open("w+", encoding="utf-8")
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
-    process = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--host", "0.0.0.0", "--port", str(port)],
-                               cwd=project, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                               env={**env, "PYTHONIOENCODING": "utf-8"})
-    url = f"http://127.0.0.1:{port}/"
-    deadline = time.monotonic() + 120
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    break
-        except OSError:
-            pass
-        if process.poll() is not None or time.monotonic() > deadline:
-            log.seek(0)
-            process.kill()
-            pytest.fail(f"showcase serve did not come up on {url}:\n{log.read()}")
-        time.sleep(0.3)
-    try:
-        yield project, port, url, tmp_path / "serve.log"
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-        log.close()
+    log = tmp_path / "serve.log"
+    with serving(project, "--host", "0.0.0.0", log=log, port=port) as (_, base):
+        yield project, port, base + "/", log
 
 
 def edit(path: Path, old: str, new: str) -> None:

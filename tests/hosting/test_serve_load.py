@@ -4,30 +4,19 @@ from __future__ import annotations
 
 import http.client
 import http.server
-import os
 import re
-import signal
-import socket
 import socketserver
-import subprocess
-import sys
 import threading
 import time
-from pathlib import Path
 
 import pytest
 
 from showcase.mkdocs.serve_threads import BoundedThreads
-from support import sites as site_support
+from support import preview, sites as site_support
+from support.preview import free_port
 
 BURST = 200
 REQUEST_TIMEOUT = 30  # seconds per request: generous, the assertion is "answered", not a speed
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def get(port: int, path: str, timeout: float = REQUEST_TIMEOUT) -> tuple[int, dict, bytes]:
@@ -66,33 +55,8 @@ def burst(port: int, paths: list[str], count: int) -> list:
 def serving(tmp_path):
     project = site_support.copy_fixture("basic", tmp_path)
     port = free_port()
-    log_path = tmp_path / "serve.log"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("SHOWCASE_")}
-    with log_path.open("w", encoding="utf-8") as log:
-        process = subprocess.Popen([sys.executable, "-m", "showcase", "serve", "--port", str(port)], cwd=project,
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
-                                   env={**env, "PYTHONIOENCODING": "utf-8"})
-    try:
-        wait_until_answering(process, port, log_path)
+    with preview.serving(project, log=tmp_path / "serve.log", port=port):
         yield port
-    finally:
-        os.killpg(process.pid, signal.SIGINT)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
-
-
-def wait_until_answering(process, port: int, log_path: Path) -> None:
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        try:
-            if get(port, "/", 2)[0] == 200:
-                return
-        except OSError:
-            time.sleep(0.3)
-    pytest.fail(f"showcase serve did not answer:\n{log_path.read_text(encoding='utf-8')[-3000:]}")
 
 
 def linked_paths(port: int) -> list[str]:
