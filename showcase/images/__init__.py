@@ -3,18 +3,19 @@
 For content templates (theme/showcase/*.md), these functions are bound to the page being rendered
 (`render_page` passes them as Jinja globals); every URL they emit is relative to that page:
 
-    picture(record, src, purpose="content", alt="", css_class="", sizes=None) -> Markup
+    picture(record, src, purpose="content", alt="", css_class="", sizes=None, eager=False) -> Markup
         `<picture>`: WebP `srcset` + JPEG (PNG when the image has transparency; the file itself for a
         safe SVG) `<img>` with srcset, width, height, alt, loading="lazy", decoding="async".
         `src` is relative to the record's folder (e.g. `record.logo`, `record.photo.src`); None or
-        "" gives "" so `{{ picture(record, record.logo, "logo") }}` needs no `if`. An unusable image
+        "" gives "" so `{{ picture(record, record.logo, "logo") }}` needs no `if`. `eager=True` for the
+        first image a page shows: `fetchpriority="high"` and no `loading="lazy"` (its LCP). An unusable image
         gives "" after reporting `path:line: 错误: …` (the build then stops).
         purpose: "logo" (never cropped, small) | "card" (centre-cropped to 4:3 thumbnails) |
         "content" (480/960/1600) | "gallery" (4:3 thumbnails) | "large" (lightbox view) |
         "photo" (uncropped, ≤ 960) | "portrait" (a person, centre-cropped to 3:4) |
         "hero" (the head of a brand page, uncropped); widths and `sizes` in variants.PURPOSES.
         A record's own `logo` is never cropped, whatever the purpose.
-    cover(record, purpose="card", alt=None, css_class="", subtitle="") -> Markup
+    cover(record, purpose="card", alt=None, css_class="", subtitle="", eager=False) -> Markup
         A generated cover (the record's title on the theme's red) for a brand without a logo.
     image_url(record, src=None, purpose="content") -> str
         The URL of the largest JPEG/PNG of `src` (for the big screen, og:image …); without `src`,

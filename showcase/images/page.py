@@ -55,19 +55,21 @@ class PageImages:
 
     # ---- template functions ----
     def picture(self, record: Record | None, src: str | None, purpose: str = "content", alt: str = "",
-                css_class: str = "", sizes: str | None = None) -> Markup:
+                css_class: str = "", sizes: str | None = None, eager: bool = False) -> Markup:
         """`<picture>` markup for `src` (relative to the record's folder), or "" when there is no
-        usable image (no `src`, or a problem already reported with file:line)."""
+        usable image (no `src`, or a problem already reported with file:line). `eager`: the first image
+        a reader sees — loaded at once, with high priority, never lazily."""
         rendition = self._rendition(record, src, purpose)
         if rendition is None:
             return Markup("")
-        return self.markup(rendition, alt, css_class, sizes)
+        return self.markup(rendition, alt, css_class, sizes, eager)
 
     def cover(self, record: Record, purpose: str = "card", alt: str | None = None, css_class: str = "",
-              subtitle: str = "") -> Markup:
+              subtitle: str = "", eager: bool = False) -> Markup:
         """A generated cover with the record's title (for a brand without a logo)."""
         rendition = self._cover(record, purpose, subtitle)
-        return self.markup(rendition, record.title if alt is None else alt, f"sc-cover {css_class}".strip(), None)
+        return self.markup(rendition, record.title if alt is None else alt, f"sc-cover {css_class}".strip(), None,
+                           eager)
 
     def image_url(self, record: Record | None, src: str | None = None, purpose: str = "content") -> str:
         """The URL (relative to this page) of the largest JPEG/PNG of `src`; without `src`, of the
@@ -135,14 +137,15 @@ class PageImages:
     def url(self, site_path: str) -> str:
         return posixpath.relpath(site_path, self.page_dir)
 
-    def markup(self, rendition: Rendition, alt: str, css_class: str, sizes: str | None) -> Markup:
+    def markup(self, rendition: Rendition, alt: str, css_class: str, sizes: str | None,
+               eager: bool = False) -> Markup:
         urls = lambda variants: [_Url(self.url(v.path), v.width, v.height) for v in variants]  # noqa: E731
         fallback = urls(rendition.fallback)
         default = next((u for u in reversed(fallback) if u.width <= 960), fallback[0])
         html = self.env.get_template(PICTURE_TEMPLATE).render(
             svg=rendition.fallback[0].format == "svg", webp=urls(rendition.webp), fallback=fallback,
             default_src=default.url, width=rendition.width, height=rendition.height, alt=alt or "",
-            css_class=css_class, sizes=sizes or PURPOSES[rendition.purpose].sizes)
+            css_class=css_class, sizes=sizes or PURPOSES[rendition.purpose].sizes, eager=eager)
         # One line: inline HTML inside a Markdown paragraph stays intact.
         return Markup("".join(part.strip() for part in html.splitlines()))
 

@@ -35,7 +35,8 @@ class Purpose:
 PURPOSES = {
     # Logos are never cropped (a cut-off emblem is wrong) and stay small.
     "logo": Purpose("logo", (160, 320, 640), None, "(max-width: 600px) 40vw, 160px"),
-    "card": Purpose("card", (320, 640), CARD_ASPECT, "(max-width: 600px) 100vw, 20rem"),
+    # Cards sit two to a row on phones (theme/assets/css/site.css, below 44.9375em), ~12rem wide beyond.
+    "card": Purpose("card", (320, 640), CARD_ASPECT, "(max-width: 44.9375em) 50vw, 15rem"),
     "content": Purpose("content", (480, 960, 1600), None, "(max-width: 1000px) 100vw, 50rem"),
     "gallery": Purpose("gallery", (320, 640), GALLERY_ASPECT, "(max-width: 600px) 50vw, 14rem"),
     # The lightbox's big view of a gallery image: the whole photo, as large as we serve.
