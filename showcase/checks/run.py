@@ -55,7 +55,7 @@ def check_content(root: Path, today: date | None = None, workers: Workers = IN_T
     checked.records = validate_records(loaded.records, checked.problems)
     check_unique_ids(checked.records, checked.problems)
     checked.index = RecordIndex(checked.records)
-    check_references(checked.records, checked.index, checked.problems)
+    check_references(checked.records, checked.index, checked.problems, loaded.unreadable)
     context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today(), workers=workers)
     for cross_check in CROSS_CHECKS:
         cross_check(checked.records, context, checked.problems)
