@@ -13,7 +13,9 @@ from showcase.checks.brands import check_brand_tree
 from showcase.checks.column import COLUMN_CHECKS
 from showcase.checks.competitions import check_competitions
 from showcase.checks.context import CheckContext
+from showcase.checks.honors import check_award_names
 from showcase.checks.paths import check_paths
+from showcase.checks.placeholders import check_placeholders
 from showcase.checks.reserved import check_reserved_ids
 from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.index import RecordIndex
@@ -29,6 +31,8 @@ CROSS_CHECKS = (
     check_brand_tree,
     *COLUMN_CHECKS,
     check_competitions,
+    check_award_names,
+    check_placeholders,
     check_paths,
     check_images,
     check_aliases,
