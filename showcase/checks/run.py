@@ -17,6 +17,7 @@ from showcase.checks.honors import check_award_names
 from showcase.checks.paths import check_paths
 from showcase.checks.placeholders import check_placeholders
 from showcase.checks.reserved import check_reserved_ids
+from showcase.checks.standards import check_standards
 from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.index import RecordIndex
 from showcase.content.load import Loaded, load_content
@@ -33,6 +34,7 @@ CROSS_CHECKS = (
     check_competitions,
     check_award_names,
     check_placeholders,
+    check_standards,
     check_paths,
     check_images,
     check_aliases,

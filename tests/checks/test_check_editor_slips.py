@@ -128,3 +128,31 @@ def test_new_rejects_a_date_it_cannot_read(project):
     result = showcase("new", "article", "third", "--date", "2023-0516", cwd=project)
     assert result.returncode == 2
     assert result.stderr == "错误: --date 的日期“2023-0516”无法识别 — 写成 2023-05-16\n"
+
+
+STANDARDS_BY_YEAR = """\
+standards:
+  five_star_member:
+    - from: 2018
+      items: [学习型, 服务型, 奉献型]
+    - from: 2022
+      items: [学习型, 服务型, 奉献型, 廉洁自律型, 文明和谐型]
+"""
+
+
+def test_stars_outside_the_default_standard(project):
+    edit(project / "content/exemplars/star-li/index.md", "stars: [学习型, 服务型,", "stars: [学习型, 创新型,")
+    assert problems(project) == [
+        "content/exemplars/star-li/index.md:6: 错误: stars 的“创新型”不是2022年度五星党员的星 — "
+        "可选：学习型、服务型、奉献型、廉洁自律型、文明和谐型（见 campaign.yml 的 standards.five_star_member）"]
+
+
+def test_standards_by_year_from_campaign_yml(project):
+    campaign = project / "content/campaign.yml"
+    campaign.write_text(campaign.read_text(encoding="utf-8") + STANDARDS_BY_YEAR, encoding="utf-8")
+    assert problems(project) == []  # selected in 2022: the set from 2022 on
+    edit(project / "content/honors/2022-five-star.yml", "year: 2022", "year: 2021")
+    hint = "可选：学习型、服务型、奉献型（见 campaign.yml 的 standards.five_star_member）"
+    assert problems(project) == [
+        f"content/exemplars/star-li/index.md:6: 错误: stars 的“{star}”不是2021年度五星党员的星 — {hint}"
+        for star in ("廉洁自律型", "文明和谐型")]
