@@ -30,7 +30,7 @@ from support.sites import copy_fixture  # noqa: E402
 
 KINDS = ("brand_exemplar", "red_flag_branch", "five_star_member")
 STARS = "[学习型, 服务型, 奉献型, 廉洁自律型, 文明和谐型]"
-STANDARDS = "[政治建设好, 班子队伍好, 组织生活好, 党员管理好, 作用发挥好, 制度保障好]"
+STANDARDS = "[队伍坚强有力, 队伍先进纯洁, 党务健全规范, 作风勤政务实, 工作实绩突出, 群众满意]"
 STORY = "支部坚持把党建工作与业务工作同谋划、同部署、同落实，党员在窗口一线亮身份、作表率。" * 6
 
 

@@ -102,6 +102,32 @@ def check_article_dates(records: list[Record], context: CheckContext, problems: 
                                  "核对 date；尚未见报的文章设 status: draft，或用 publish_at 定时到见报当天发布")
 
 
+def check_article_folder_year(records: list[Record], context: CheckContext, problems: Problems) -> None:
+    """The year folder is the year in the article's URL: it must be the year the paper printed it."""
+    for record, _column in _articles_with_column(records):
+        folder = record.path.parent if record.path.name != "index.md" else record.path.parent.parent
+        printed = record.get("date")
+        if printed is None or not YEAR_LIKE.match(folder.name) or int(folder.name) == printed.year:
+            continue
+        problems.warning(record.path, record.line("date"),
+                         f"文章放在 column/{folder.name}/ 下，但见报日期是 {printed.isoformat()}"
+                         f"（网址会带上错误的年份 {folder.name}）",
+                         f"把文件移到 column/{printed.year}/ 下；已发布过的，"
+                         f"在 aliases 里写上旧网址 column/{folder.name}/{record.id}/")
+
+
+def check_series_order(records: list[Record], context: CheckContext, problems: Problems) -> None:
+    """Series numbers follow the dates: an article numbered after another cannot be printed before it."""
+    for column_id, articles in _articles_by_column(records).items():
+        dated = sorted((r for r in articles if r.get("date") is not None), key=lambda r: (r["series_no"], str(r.path)))
+        for before, record in zip(dated, dated[1:]):
+            if record["date"] < before["date"] and record["series_no"] != before["series_no"]:
+                problems.warning(record.path, record.line("series_no"),
+                                 f"第{record['series_no']}篇的见报日期 {record['date'].isoformat()} 早于第"
+                                 f"{before['series_no']}篇（{where(before)}，{before['date'].isoformat()}）",
+                                 "序号应随见报日期递增（否则“上一篇”会指向更晚的文章）：核对这两篇的 series_no 和 date")
+
+
 def check_article_fields(records: list[Record], context: CheckContext, problems: Problems) -> None:
     """Category from the column's list; summary_only needs its summary."""
     for record, column in _articles_with_column(records):
@@ -136,5 +162,5 @@ def _name(column: Record | None, column_id: str) -> str:
     return column["name"] if column is not None else column_id
 
 
-COLUMN_CHECKS = (check_series_unique, check_series_numbers, check_article_dates, check_article_fields,
-                 check_columns)
+COLUMN_CHECKS = (check_series_unique, check_series_numbers, check_series_order, check_article_dates,
+                 check_article_folder_year, check_article_fields, check_columns)

@@ -13,8 +13,11 @@ from showcase.checks.brands import check_brand_tree
 from showcase.checks.column import COLUMN_CHECKS
 from showcase.checks.competitions import check_competitions
 from showcase.checks.context import CheckContext
+from showcase.checks.honors import check_award_names
 from showcase.checks.paths import check_paths
+from showcase.checks.placeholders import check_placeholders
 from showcase.checks.reserved import check_reserved_ids
+from showcase.checks.standards import check_standards
 from showcase.content.workers import IN_THIS_PROCESS, Workers
 from showcase.content.index import RecordIndex
 from showcase.content.load import Loaded, load_content
@@ -29,6 +32,9 @@ CROSS_CHECKS = (
     check_brand_tree,
     *COLUMN_CHECKS,
     check_competitions,
+    check_award_names,
+    check_placeholders,
+    check_standards,
     check_paths,
     check_images,
     check_aliases,
@@ -55,7 +61,7 @@ def check_content(root: Path, today: date | None = None, workers: Workers = IN_T
     checked.records = validate_records(loaded.records, checked.problems)
     check_unique_ids(checked.records, checked.problems)
     checked.index = RecordIndex(checked.records)
-    check_references(checked.records, checked.index, checked.problems)
+    check_references(checked.records, checked.index, checked.problems, loaded.unreadable)
     context = CheckContext(root=loaded.root, index=checked.index, today=today or date.today(), workers=workers)
     for cross_check in CROSS_CHECKS:
         cross_check(checked.records, context, checked.problems)

@@ -18,7 +18,7 @@ def add_parser(sub, default_config: str) -> None:
     p.add_argument("--dry-run", action="store_true", help="只列出将写入的文件，不写入")
     p.add_argument("--force", action="store_true", help="替换已有记录（先显示差异）")
     p.add_argument("--mask-pii", action="store_true", help="把身份证号、手机号打码（138****1234）后导入")
-    p.add_argument("-f", "--config-file", default=default_config)
+    p.add_argument("-f", "--config-file", default=default_config, help="站点配置文件（默认 mkdocs.yml）")
     p.set_defaults(run=cmd_import)
 
 

@@ -18,9 +18,9 @@ DEFAULT_PORT = 8800
 def add_parser(sub) -> None:
     p = sub.add_parser("live", help="展示赛现场评分：评委手机打分、主持台、大屏实时显示")
     p.add_argument("competition", help="展示赛标识（content/competitions/<标识>.yml）")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）")
     p.add_argument("--host", default="127.0.0.1", help="监听地址；评委用手机连接时用 0.0.0.0（本机热点或会场局域网）")
-    p.add_argument("--port", type=int, default=DEFAULT_PORT)
+    p.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"端口（默认 {DEFAULT_PORT}）")
     p.add_argument("--codes", action="store_true", help="为每位评委和主持人重新发码，生成可打印的二维码页（旧码作废）")
     p.add_argument("--base-url", help="二维码里的网址，如 http://192.168.137.1:8800（默认按 --host 和本机地址推断）")
     p.add_argument("--export", action="store_true", help="把现场评分和群众投票写回展示赛的 YAML，并导出审计日志 CSV")

@@ -17,15 +17,21 @@ from showcase.mkdocs.speed.processes import SHARED
 from showcase.domain.edition import EDITIONS, Edition
 
 DEFAULT_CONFIG = "mkdocs.yml"
+CONFIG_HELP = "站点配置文件（默认 mkdocs.yml）"
 
 
-def main(argv: list[str] | None = None) -> int:
+def build_parser() -> argparse.ArgumentParser:
+    """Every command and option, each with its help text (tests/checks/test_cli_help.py)."""
     parser = argparse.ArgumentParser(prog="showcase", description="机关党建品牌展示站：检查内容、生成网站、本地预览。")
     sub = parser.add_subparsers(dest="command", required=True)
     for add in (add_check, add_build, add_serve, add_new, add_live, add_print_parser):
         add(sub)
     add_import(sub, DEFAULT_CONFIG)
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
     setup_logging()
     return args.run(args)
 
@@ -33,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 def add_check(sub) -> None:
     p = sub.add_parser("check", help="检查内容，列出所有问题")
     p.add_argument("path", nargs="?", help="内容目录（默认取 mkdocs.yml 的 docs_dir，即 content/）")
-    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, help=CONFIG_HELP)
     p.add_argument("--fix", action="store_true", help="自动改正纯排版问题（中文里的半角标点、直引号、省略号），文件其余内容不变")
     p.add_argument("--now", help="按这个时间列出定时发布的记录（ISO 格式，北京时间），默认现在")
     p.set_defaults(run=cmd_check)
@@ -41,7 +47,7 @@ def add_check(sub) -> None:
 
 def add_build(sub) -> None:
     p = sub.add_parser("build", help="检查并生成网站到 site/")
-    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, help=CONFIG_HELP)
     p.add_argument("--edition", choices=EDITIONS, default="internal", help="internal 内网版（默认）| public 公开版")
     p.add_argument("--drafts", action="store_true", help="包含草稿和待审稿（预览用，页面标“草稿预览”）")
     p.add_argument("-d", "--site-dir", help="输出目录（默认 site/）")
@@ -59,10 +65,10 @@ def add_build(sub) -> None:
 
 def add_serve(sub) -> None:
     p = sub.add_parser("serve", help="本地预览，修改后自动刷新（默认包含草稿）")
-    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, help=CONFIG_HELP)
     p.add_argument("--host", default="127.0.0.1", help="监听地址；局域网预览用 0.0.0.0")
-    p.add_argument("--port", type=int, default=8000)
-    p.add_argument("--edition", choices=EDITIONS, default="internal")
+    p.add_argument("--port", type=int, default=8000, help="端口（默认 8000）")
+    p.add_argument("--edition", choices=EDITIONS, default="internal", help="internal 内网版（默认）| public 公开版")
     p.add_argument("--no-drafts", dest="drafts", action="store_false", help="不显示草稿")
     p.add_argument("--now", help="按这个时间预览定时发布的记录（ISO 格式，北京时间），默认现在")
     p.add_argument("--no-desk", dest="desk", action="store_false",
@@ -72,9 +78,10 @@ def add_serve(sub) -> None:
 
 def add_new(sub) -> None:
     p = sub.add_parser("new", help="新建一条内容（带注释的模板）")
-    p.add_argument("kind", choices=KINDS)
+    p.add_argument("kind", choices=KINDS, help="内容类别：" + " | ".join(KINDS))
     p.add_argument("id", help="标识：小写英文字母、数字、连字符，即网址")
-    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG)
+    p.add_argument("-f", "--config-file", default=DEFAULT_CONFIG, help=CONFIG_HELP)
+    p.add_argument("--date", help="模板里的日期（专栏文章即见报日期，决定放在 column/<年份>/ 下），如 2023-05-16；默认今天")
     p.set_defaults(run=cmd_new)
 
 def setup_logging() -> None:

@@ -26,7 +26,7 @@ def add_print_parser(sub) -> None:
     p.add_argument("-o", "--output", help="输出文件（默认当前目录下按内容命名）")
     p.add_argument("--edition", choices=EDITIONS, default="internal", help="internal 内网版（默认）| public 公开版")
     p.add_argument("--drafts", action="store_true", help="包含草稿和待审稿（每页标“草稿预览”）")
-    p.add_argument("-f", "--config-file", default="mkdocs.yml")
+    p.add_argument("-f", "--config-file", default="mkdocs.yml", help="站点配置文件（默认 mkdocs.yml）")
     p.set_defaults(run=cmd_print)
 
 

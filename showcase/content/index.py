@@ -1,4 +1,5 @@
-"""Records by kind and id, and the one way an id in a `ref` field is resolved to records."""
+"""Records by kind and id, the one way an id in a `ref` field is resolved to records, and the records a
+name written where an id belongs means (`unit: 市政务服务局` for `unit: zwfw`)."""
 from __future__ import annotations
 
 from showcase.content.records import Record
@@ -23,3 +24,19 @@ class RecordIndex:
             return [found] if found else []
         return [r for kind in kinds if (r := self.get(kind, value)) is not None]
 
+
+    def named(self, kinds: tuple, name: str) -> list[Record]:
+        """Records of `kinds` whose name, short name, former name, title or person is `name`."""
+        wanted = name.strip()
+        return [record for kind in kinds for record in self.by_kind.get(kind, {}).values()
+                if wanted in names_of(record)]
+
+
+def names_of(record: Record) -> set[str]:
+    """Every name an editor may write for a record instead of its id."""
+    fields = record.fields
+    names = {fields.get("name"), fields.get("short_name"), fields.get("title")}
+    names.update(former.get("name") for former in fields.get("former_names") or [] if isinstance(former, dict))
+    if isinstance(fields.get("person"), dict):
+        names.add(fields["person"].get("name"))
+    return {name for name in names if isinstance(name, str) and name}

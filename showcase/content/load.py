@@ -50,6 +50,9 @@ class Loaded:
     records: list[RawRecord] = field(default_factory=list)
     pages: list[Path] = field(default_factory=list)  # plain Markdown pages (index.md, about.md …)
     problems: Problems = field(default_factory=Problems)
+    # (kind, id, path) of files that could not be read (a YAML syntax error …): references to their
+    # records are not reported as unknown — the file's own error is the cause. id None: a list file.
+    unreadable: list[tuple[str, "str | None", Path]] = field(default_factory=list)
 
 
 PREFACE_SUFFIX = ".preface.md"  # honors/<batch-id>.preface.md: the 前言 of the batch's printed 事迹汇编
@@ -95,6 +98,7 @@ def load_content(root: Path, chunk_map: ChunkMap = in_one_go) -> Loaded:
         loaded.records += part.records
         loaded.pages += part.pages
         loaded.problems.extend(part.problems)
+        loaded.unreadable += part.unreadable
     return loaded
 
 
@@ -112,7 +116,10 @@ def _load_paths(root: Path, paths: list[Path]) -> Loaded:
                 loaded.problems.warning(path, 0, "不认识的数据文件，未被使用",
                                         "数据文件应放在 units.yml、honors/、competitions/ 等约定位置")
             continue
+        records, errors = len(loaded.records), len(loaded.problems.errors)
         _load_file(path, kind, record_id, loaded)
+        if len(loaded.records) == records and len(loaded.problems.errors) > errors:
+            loaded.unreadable.append((kind, record_id, path))
     return loaded
 
 

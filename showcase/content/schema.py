@@ -43,8 +43,12 @@ STATUSES = ("draft", "review", "published", "retracted")
 VISIBILITIES = ("public", "internal")
 EXEMPLAR_KINDS = tuple(kind.name for kind in EXEMPLAR_KIND_ROWS)
 HONOR_TYPES = EXEMPLAR_KINDS + ("other",)
+# The evaluation standards when campaign.yml names none (its `standards` may set them by year; the
+# allowed list is showcase/domain/standards.py's `allowed_standards`): the 工委's 红旗党支部 standard
+# and the five stars of a 五星党员.
 STARS = ("学习型", "服务型", "奉献型", "廉洁自律型", "文明和谐型")
-RED_FLAG_STANDARDS = ("政治建设好", "班子队伍好", "组织生活好", "党员管理好", "作用发挥好", "制度保障好")
+RED_FLAG_STANDARDS = ("队伍坚强有力", "队伍先进纯洁", "党务健全规范", "作风勤政务实", "工作实绩突出", "群众满意")
+DEFAULT_STANDARDS = {"red_flag_branch": RED_FLAG_STANDARDS, "five_star_member": STARS}
 AGGREGATIONS = ("mean", "trimmed_mean", "sum")
 RIGHTS = ("full_text", "summary_only")
 NOTICE_KINDS = ("公示", "通知", "公告")
@@ -72,6 +76,10 @@ METRIC = obj("metric", "一项数据",
 IMAGE = obj("image", "一张图片",
             F("src", "file", "图片文件（与 index.md 同目录的相对路径）", required=True),
             F("caption", "text", "图片说明"), F("credit", "text", "来源/摄影"))
+
+STANDARD_SET = obj("standard_set", "一套标准",
+                   F("from", "int", "起始年度（评选年度从这一年起用这套标准；不写即一直适用）"),
+                   list_of("items", "标准项", F("item", "text"), required=True))
 
 KINDS: dict[str, tuple[Field, ...]] = {
     "unit": (
@@ -120,8 +128,10 @@ KINDS: dict[str, tuple[Field, ...]] = {
         F("branch", "text", "所在支部"),
         obj("person", "人物（五星党员标兵）",
             F("name", "text", "姓名", required=True), F("position", "text", "职务")),
-        list_of("stars", "五星（五星党员标兵）", F("star", "enum", choices=STARS)),
-        list_of("standards", "达标项（红旗党支部）", F("standard", "enum", choices=RED_FLAG_STANDARDS)),
+        list_of("stars", "五星（五星党员标兵）：须是 campaign.yml 的 standards.five_star_member 之一",
+                F("star", "text")),
+        list_of("standards", "达标项（红旗党支部）：须是 campaign.yml 的 standards.red_flag_branch 之一",
+                F("standard", "text")),
         F("headline", "text", "一句话事迹"),
         F("summary", "text", "事迹简介"),
         obj("photo", "照片",
@@ -210,6 +220,9 @@ KINDS: dict[str, tuple[Field, ...]] = {
                 F("kind", "enum", "类别", required=True, choices=EXEMPLAR_KINDS),
                 F("official", "int", "官方数字", required=True),
                 F("as_of", "date", "截至日期", required=True), F("source", "text", "出处"))),
+        obj("standards", "评选标准（不写时用默认：红旗党支部六项、五星党员五星）；标准变了就按起始年度再写一套",
+            list_of("red_flag_branch", "红旗党支部的标准（达标项）", STANDARD_SET),
+            list_of("five_star_member", "五星党员的五星", STANDARD_SET)),
     ),
 }
 

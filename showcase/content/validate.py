@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import replace
 
-from showcase.content.index import RecordIndex
+from showcase.content.index import RecordIndex, names_of
 from showcase.content.load import ID_PATTERN, RawRecord
 from showcase.content.plain_text import markup_in
 from showcase.content.problems import Problems, display_path
 from showcase.content.records import Record
 from showcase.content.schema import Field, fields_of
-from showcase.content.values import BadValue, to_date, to_datetime
+from showcase.content.values import BadValue, WrittenNumber, to_date, to_datetime
 from showcase.kinds import KIND_NAMES, TYPE_NAMES
 
 
@@ -92,6 +93,11 @@ def validate_value(spec: Field, value, at: tuple, record: Record, problems: Prob
     if isinstance(value, (list, dict)):
         bad(f"{label} 应是{TYPE_NAMES[kind]}，这里是{_describe(value)}", "只写一个值，不要写成列表或集合")
         return None
+    if kind == "text" and isinstance(value, WrittenNumber):
+        shown = f"，网页上显示“第{int(value)}版”" if label == "page" else ""
+        problems.warning(record.path, line, f"{label}: {value.written} 没有加引号，被读成了数字 {int(value)}{shown}",
+                         f'加上引号：{label}: "{value.written}"')
+        value = value.written
     try:
         converted = convert_scalar(spec, value, record)
     except BadValue as exc:
@@ -145,6 +151,8 @@ def _id(spec: Field, value, record: Record):
     text = str(value).strip()
     bare = text.partition(":")[2] if (spec.type == "ref" and ":" in text) else text
     if not ID_PATTERN.match(bare):
+        if spec.type == "ref" and not text.isascii():
+            return text  # a name where the id belongs: check_references says which id it is
         raise BadValue(f"{spec.name} 的标识“{text}”不合规", "标识只含小写英文字母、数字和连字符")
     return text
 
@@ -227,26 +235,57 @@ def check_unique_ids(records: list[Record], problems: Problems) -> None:
                            "每个标识只能用一次：改用另一个标识")
 
 
-def check_references(records: list[Record], index: RecordIndex, problems: Problems) -> None:
+def check_references(records: list[Record], index: RecordIndex, problems: Problems,
+                     unreadable: list[tuple] = ()) -> None:
+    """Every `ref` must name a record. A reference that may mean a record of a file that could not be
+    read (`unreadable`: its YAML error is the cause) is held back, counted once at that file."""
+    held: dict = {entry: 0 for entry in unreadable}
     for record in records:
         spec = fields_of(record.kind)
         for name, value in record.fields.items():
-            _check_refs(spec[name], value, (name,), record, index, problems)
+            _check_refs(spec[name], value, (name,), record, index, problems, held)
+    for (kind, _record_id, path), count in held.items():
+        if count:
+            _note_held(problems, path, f"；另有 {count} 处对这里的{KIND_NAMES[kind]}的引用暂不检查，改正后再运行 showcase check")
 
 
-def _check_refs(spec: Field, value, at, record, index: RecordIndex, problems: Problems):
+def _note_held(problems: Problems, path, note: str) -> None:
+    """Append to the file's own error how many references to it were held back: one message, the cause."""
+    shown = display_path(path)
+    for i in reversed(range(len(problems.items))):
+        problem = problems.items[i]
+        if problem.path == shown and problem.is_error:
+            problems.items[i] = replace(problem, hint=problem.hint + note)
+            return
+
+
+def _held_back(kinds: tuple, value: str, held: dict) -> bool:
+    bare = value.partition(":")[2] if ":" in value else value
+    for entry in held:
+        kind, record_id, _path = entry
+        if kind in kinds and record_id in (None, bare):
+            held[entry] += 1
+            return True
+    return False
+
+
+def _check_refs(spec: Field, value, at, record, index: RecordIndex, problems: Problems, held: dict):
     if spec.type == "list":
         for i, item in enumerate(value):
-            _check_refs(spec.item, item, at + (i,), record, index, problems)
+            _check_refs(spec.item, item, at + (i,), record, index, problems, held)
     elif spec.type == "object" and spec.fields and isinstance(value, dict):
         members = {f.name: f for f in spec.fields}
         for key, item in value.items():
             if key in members:
-                _check_refs(members[key], item, at + (key,), record, index, problems)
+                _check_refs(members[key], item, at + (key,), record, index, problems, held)
     elif spec.type == "ref":
         found = index.resolve(spec.ref, value)
         kinds = "或".join(KIND_NAMES[k] for k in spec.ref)
-        if not found:
+        if not found and _held_back(spec.ref, value, held):
+            pass
+        elif not found and not ID_PATTERN.match(value.partition(":")[2] if ":" in value else value):
+            _name_for_id(spec, value, at, record, index, problems)
+        elif not found:
             known = [rid for k in spec.ref for rid in index.by_kind.get(k, {})]
             close = difflib.get_close_matches(value, known, n=1, cutoff=0.6)
             hint = f"是不是想写 {close[0]}？" if close else f"先建立这个{kinds}，或改正标识"
@@ -258,3 +297,26 @@ def _check_refs(spec: Field, value, at, record, index: RecordIndex, problems: Pr
         elif spec.name == "parent" and found[0] is record:
             problems.error(record.path, record.line(*at), "品牌不能以自己为上级品牌", "删除 parent 或改正")
 
+
+
+def _name_for_id(spec: Field, value: str, at, record, index: RecordIndex, problems: Problems) -> None:
+    """A name written where an id belongs: say which record's id to write (the closest name if none is
+    exact)."""
+    kinds = "或".join(KIND_NAMES[k] for k in spec.ref)
+    named = index.named(spec.ref, value)
+    line = record.line(*at)
+    if len(named) == 1:
+        target = named[0]
+        problems.error(record.path, line, f"{spec.name} 要写{kinds}的标识，“{value}”是{KIND_NAMES[target.kind]} "
+                       f"{target.id} 的名称", f"改为 {spec.name}: {target.id}")
+        return
+    if named:
+        options = "、".join(f"{r.id}（{r.title}）" for r in named)
+        problems.error(record.path, line, f"{spec.name} 要写{kinds}的标识，“{value}”是几条记录的名称：{options}",
+                       f"改为其中一个标识，如 {spec.name}: {named[0].id}")
+        return
+    names = {name: r for kind in spec.ref for r in index.by_kind.get(kind, {}).values() for name in names_of(r)}
+    close = difflib.get_close_matches(value, list(names), n=1, cutoff=0.5)
+    hint = (f"是不是{KIND_NAMES[names[close[0]].kind]}“{close[0]}”？改为 {spec.name}: {names[close[0]].id}"
+            if close else "标识只含小写英文字母、数字和连字符")
+    problems.error(record.path, line, f"{spec.name} 要写{kinds}的标识，“{value}”不是标识", hint)

@@ -14,6 +14,21 @@ _DATE_FORMS = (
 _DATETIME = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?\s*(Z|[+-]\d{2}:?\d{2})?$")
 
 
+class WrittenNumber(int):
+    """A number YAML read from digits with a leading zero (`page: 03` is 3, `010` even 8): the text as
+    written is kept, so a text field can keep it and say to quote it."""
+
+    written: str = ""
+
+    def __new__(cls, value: int, written: str) -> "WrittenNumber":
+        number = super().__new__(cls, value)
+        number.written = written
+        return number
+
+    def __getnewargs__(self):  # pickled between worker processes with its text
+        return int(self), self.written
+
+
 class BadValue(ValueError):
     """A value that cannot be read; args = (message, hint)."""
 

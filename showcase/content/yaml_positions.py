@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from showcase.content.problems import Problems
+from showcase.content.values import WrittenNumber
 from showcase.content.yaml_errors import describe_error
 from showcase.content.yaml_limits import AliasBudget, TooBig, check_depth
 
@@ -131,11 +132,14 @@ class _Builder:
         if node.tag == _STR:
             return node.value  # what SafeConstructor.construct_yaml_str returns, without its dispatch
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except ValueError:
             # `2023-02-30` matches YAML's date pattern but is no date: keep the text, let the
             # schema check say what is wrong with it.
             return node.value
+        if type(value) is int and node.value.lstrip("+-").startswith("0") and len(node.value) > 1:
+            return WrittenNumber(value, node.value)
+        return value
 
     def _mapping(self, node, at: tuple, repeated: bool) -> dict:
         result = {}

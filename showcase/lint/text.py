@@ -7,7 +7,8 @@ Errors (a reader would see a broken or wrong text):
 
 Warnings, fixable by `showcase check --fix` (purely typographic):
 - half-width , ; : ? ! between Chinese characters, ( ) around Chinese text;
-- straight quotes "…" '…' around Chinese text; ... or 。。。 for the Chinese ellipsis ……
+- straight quotes "…" '…' around Chinese text; ... or 。。。 for the Chinese ellipsis ……;
+- the year of a 文号 in [ ] ［ ］ 【 】 ( ): 云直工[2023]8号 → 云直工〔2023〕8号
 """
 from __future__ import annotations
 
@@ -42,6 +43,7 @@ _HALF_PUNCT = re.compile(rf"(?<=[{LEFT}])([,;:?!])[ \t]*(?=[{RIGHT}])")
 _PARENS = re.compile(r"\(([^()\n]{1,80})\)")
 _DOUBLE = re.compile(r'"([^"\n]*)"')
 _SINGLE = re.compile(r"'([^'\n]*)'")
+_DOC_YEAR = re.compile(rf"(?<=[{HAN}])[\[［【(]\s*((?:19|20)\d{{2}})\s*[\]］】)](?=\s*\d+\s*号)")
 _ELLIPSIS = re.compile(rf"(?:\.{{3,}}|。{{2,}}|(?<!…)…(?!…))")
 
 
@@ -156,6 +158,10 @@ def typography_hits(text: str) -> list[Hit]:
                 if not any(a <= index < b for a, b in paired) and (_han_at(text, index - 1) or _han_at(text, index + 1)):
                     hits.append(Hit(index, index + 1, WARNING, "中文里有一个不成对的直引号\"",
                                     "改为中文引号“”，并检查另一半是否丢失"))
+    for match in _DOC_YEAR.finditer(text) if ("[" in text or "［" in text or "【" in text or "(" in text) else ():
+        year = match.group(1)
+        hits.append(Hit(match.start(), match.end(), WARNING, f"文号里的年份写成了“{match.group(0)}”",
+                        f"文号的年份用六角括号：改为“〔{year}〕”；{FIX_HINT}", f"〔{year}〕"))
     for match in _ELLIPSIS.finditer(text) if ("..." in text or "。。" in text or "…" in text) else ():
         if _han_at(text, match.start() - 1, LEFT + "，。") or _han_at(text, match.end(), RIGHT):
             hits.append(Hit(match.start(), match.end(), WARNING, f"中文里的省略号写成了“{match.group(0)}”",
@@ -198,7 +204,7 @@ def _occurrences(text: str, word: str) -> list[int]:
 # Every character (or word) one of the checks above needs to find anything: most lines of Chinese prose
 # have none of them and are done with one search (issue 10: the lint was half of `showcase check`).
 # (Any ASCII letter stands for x and the pinyin words: one character class is one fast scan.)
-_ANY_TRIGGER = re.compile(r"[A-Za-z*×_,;:?!(\"'.…]|。。")
+_ANY_TRIGGER = re.compile(r"[A-Za-z*×_,;:?!(\"'.…\[［【]|。。")
 
 
 def segment_findings(segment: Segment, rules: list[NameRule]) -> list[Finding]:

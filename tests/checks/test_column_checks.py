@@ -87,7 +87,13 @@ def test_every_series_problem_with_file_and_line_in_one_run(project):
     ]
     for line in expected:
         assert line in lines, "\n".join(lines)
-    assert lines[-1].startswith("检查完成：4 个错误，4 个警告")
+    # and the fifth, now dated tomorrow, is in the 2023 folder and after No. 12's date: two more warnings
+    assert f"content/column/2023/e-fifth.md:{line_of(fifth, 'date:')}: 警告: 文章放在 column/2023/ 下，但见报日期是 " \
+           f"{tomorrow.isoformat()}（网址会带上错误的年份 2023） — 把文件移到 column/{tomorrow.year}/ 下；已发布过的，" \
+           "在 aliases 里写上旧网址 column/2023/e-fifth/" in lines
+    assert any(line.startswith(f"content/column/2024/f-sixth/index.md:{line_of(sixth, 'series_no:')}: 警告: 第12篇的见报日期")
+               for line in lines)
+    assert lines[-1].startswith("检查完成：4 个错误，6 个警告")
 
 
 def test_an_embargoed_article_dated_ahead_is_no_warning(project):

@@ -136,7 +136,7 @@ def test_exemplar_page_has_the_honor_line_and_badges(site):
     text = text_of(main_html(site, "exemplars/rf-shu/"))
     assert "2021年度市级机关“红旗党支部” 云直工〔2022〕4号" in text
     assert "红旗党支部" in text and "所在支部：云川市图书馆党支部" in text
-    assert "政治建设好 班子队伍好 组织生活好" in text_of(section(main_html(site, "exemplars/rf-shu/"), "sc-badges"))
+    assert "队伍坚强有力 队伍先进纯洁 党务健全规范" in text_of(section(main_html(site, "exemplars/rf-shu/"), "sc-badges"))
     person = text_of(main_html(site, "exemplars/fs-wang/"))
     assert "姓名：王红（市发改委综合科科长）" in person and "五星：5星" in person
     assert "事迹简介 王红同志长期在综合科工作。" in person
@@ -263,7 +263,7 @@ def test_search_finds_structured_fields_on_the_entity_pages(site):
         return {reader.doc(doc)["u"] for doc in reader.find(text)}
 
     for text, page in [("让党旗在文旅窗口飘扬", "brands/hongqi/"), ("市文化和旅游局机关党委", "brands/hongqi/"),
-                       ("云直工〔2022〕4号", "exemplars/rf-shu/"), ("班子队伍好", "exemplars/rf-shu/"),
+                       ("云直工〔2022〕4号", "exemplars/rf-shu/"), ("队伍先进纯洁", "exemplars/rf-shu/"),
                        ("市发改委综合科科长", "exemplars/fs-wang/"), ("万人次", "brands/hongqi/")]:
         assert any(page in url for url in urls(text)), (text, urls(text))
     assert not any("/compilation/" in url for url in urls("王红同志长期在综合科工作"))

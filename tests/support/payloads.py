@@ -21,7 +21,8 @@ MARKUP_PAYLOADS = ("<script>alert(3)</script>", "\"'></title><script>alert(4)</s
                    "<img src=x onerror=alert(5)>", "<a href=\"javascript:alert(6)\">点</a>")
 
 _KEYS = {("column", "categories"), ("competition", "criteria", "name"), ("column", "numbering"),
-         ("article", "category")}
+         ("article", "category"), ("exemplar", "stars"), ("exemplar", "standards"),  # from campaign.yml's list
+         ("campaign", "standards", "red_flag_branch", "items"), ("campaign", "standards", "five_star_member", "items")}
 # Which kind each file of a fixture holds (layouts as in showcase/kinds.py).
 _FILES = (("units.yml", "unit"), ("newspapers.yml", "newspaper"), ("columns.yml", "column"),
           ("campaign.yml", "campaign"), ("competitions/*.yml", "competition"), ("honors/*.yml", "honor"),

@@ -36,3 +36,14 @@ def series_gaps(numbers) -> list[tuple[int, int]]:
             gaps.append((expected, number - 1))
         expected = max(expected, number + 1)
     return gaps
+
+
+def next_free_number(used, planned: int | None = None) -> int:
+    """The series number a new article takes: the one after the highest used; past the planned total,
+    the lowest number still free (the plan's own gaps), else the one after the highest."""
+    taken = {n for n in used if isinstance(n, int) and n >= 1}
+    after = max(taken, default=0) + 1
+    if planned and after > planned:
+        free = [n for n in range(1, planned + 1) if n not in taken]
+        return free[0] if free else after
+    return after
