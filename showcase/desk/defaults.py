@@ -9,6 +9,7 @@ from datetime import date
 
 from showcase.content.load import ID_PATTERN
 from showcase.content.values import BadValue, to_date
+from showcase.domain.column.numbers import next_free_number
 from showcase.kinds import BY_NAME
 
 # A short ASCII word per kind for proposed ids (unit id + word): brands and the three exemplar kinds.
@@ -17,16 +18,11 @@ ID_WORDS = {"brand": "pinpai", "brand_exemplar": "dianxing", "red_flag_branch": 
 
 
 def next_series_no(index, column_id: str) -> int:
-    """The number after the column's highest; past its planned total, the lowest number still free."""
-    used = {record.fields.get("series_no") for record in _articles(index, column_id)}
-    used = {n for n in used if isinstance(n, int)}
+    """The number after the column's highest; past its planned total, the lowest number still free
+    (the rule `showcase new article` follows too: showcase/domain/column/numbers.py)."""
+    used = [record.fields.get("series_no") for record in _articles(index, column_id)]
     column = index.get("column", column_id) if index is not None else None
-    planned = column.fields.get("planned_total") if column is not None else None
-    after = max(used, default=0) + 1
-    if planned and after > planned:
-        free = [n for n in range(1, planned + 1) if n not in used]
-        return free[0] if free else after
-    return after
+    return next_free_number(used, column.fields.get("planned_total") if column is not None else None)
 
 
 def _articles(index, column_id: str):

@@ -9,6 +9,7 @@ import re
 
 from showcase.content import schema
 from showcase.content.schema import Field
+from showcase.domain.standards import STANDARD_FIELDS, allowed_standards
 from showcase.kinds import BY_NAME
 
 # Kinds the desk edits: one record per file (the list files units.yml, columns.yml … stay in the editor).
@@ -58,12 +59,26 @@ def describe(kind: str, field: Field) -> dict:
     return out
 
 
-def form_of(kind: str) -> dict:
-    """The form of a record kind, as JSON for the page."""
+def form_of(kind: str, index=None) -> dict:
+    """The form of a record kind, as JSON for the page; the campaign's standards as choices."""
     row = BY_NAME[kind]
     has_body = row.layout in ("folder", "page", "dated")
-    return {"kind": kind, "label": row.label, "body": has_body,
-            "fields": [describe(kind, field) for field in schema.KINDS[kind]]}
+    fields = [describe(kind, field) for field in schema.KINDS[kind]]
+    for described in fields:
+        if kind == "exemplar" and described["name"] in STANDARD_KINDS and "item" in described:
+            described["item"]["widget"] = "enum"
+            described["item"]["choices"] = standard_choices(described["name"], index)
+    return {"kind": kind, "label": row.label, "body": has_body, "fields": fields}
+
+
+# an exemplar's field of standards → the exemplar kind whose standards it holds
+STANDARD_KINDS = {field: kind for kind, field in STANDARD_FIELDS.items()}
+
+
+def standard_choices(field_name: str, index) -> list[dict]:
+    """The 红旗 达标项 or 五星 an exemplar may carry: campaign.yml's newest set (the check holds each
+    exemplar to the set of its selection year)."""
+    return [{"value": item, "label": item} for item in allowed_standards(index, STANDARD_KINDS[field_name])]
 
 
 def pickers(index) -> dict:

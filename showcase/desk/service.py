@@ -44,7 +44,8 @@ class Desk:
 
     def form(self, kind: str) -> dict:
         _editable(kind)
-        return {"form": forms.form_of(kind), "pickers": forms.pickers(self.state.checked().index)}
+        index = self.state.checked().index
+        return {"form": forms.form_of(kind, index), "pickers": forms.pickers(index)}
 
     def open(self, kind: str, record_id: str) -> dict:
         record = self._record(kind, record_id)

@@ -36,6 +36,16 @@ def test_enum_choices_carry_their_chinese_names_and_the_red_flag_standards_are_c
     assert [c["value"] for c in standards["choices"]] == list(schema.RED_FLAG_STANDARDS)
 
 
+def test_the_standards_offered_are_the_campaigns_own():
+    campaign = Record("campaign", "campaign", None, {"standards": {
+        "red_flag_branch": [{"from": 2021, "items": ["队伍坚强有力", "群众满意"]}],
+        "five_star_member": [{"from": 2021, "items": ["政治星", "服务星"]}]}})
+    fields = {d["name"]: d for d in forms.form_of("exemplar", RecordIndex([campaign]))["fields"]}
+    assert [c["value"] for c in fields["standards"]["item"]["choices"]] == ["队伍坚强有力", "群众满意"]
+    assert [c["value"] for c in fields["stars"]["item"]["choices"]] == ["政治星", "服务星"]
+    assert fields["stars"]["item"]["widget"] == "enum"
+
+
 def index() -> RecordIndex:
     units = [Record("unit", "wenlv", None, {"name": "云川市文化和旅游局", "short_name": "市文旅局"}),
              Record("unit", "fgw", None, {"name": "云川市发展和改革委员会", "short_name": "市发改委"})]
