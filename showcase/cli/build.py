@@ -13,6 +13,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from showcase.cli import publish_log
 from showcase.cli.project import content_dir, parse_now
 from showcase.checks.run import check_content
 from showcase.cli.site_swap import LOCKED_EXIT, BuildLocked, build_lock, swap_in
@@ -26,6 +27,7 @@ class BuildResult:
     site_dir: Path
     pages: int
     bundle: Path | None = None  # the offline zip, for --offline builds
+    changes: publish_log.Changes | None = None  # against the site it replaced
 
 
 def cmd_build(args) -> int:
@@ -48,7 +50,9 @@ def cmd_build(args) -> int:
     printer = site_printer(args, precheck) if args.publications else None
     code, result = run_build(args, site_url, options, printer)
     if result is not None:
-        report(Edition(name=args.edition, drafts=args.drafts), result, time.monotonic() - started)
+        edition = Edition(name=args.edition, drafts=args.drafts)
+        report(edition, result, time.monotonic() - started)
+        report_changes(args.config_file, edition, result)
     return code
 
 
@@ -108,6 +112,23 @@ def report(edition: Edition, result: BuildResult, elapsed: float) -> None:
         print(f"离线包：{display_path(result.bundle)}（解压后双击 index.html 打开）")
 
 
+def report_changes(config_file: str, edition: Edition, result: BuildResult) -> None:
+    """What this build changed, printed and kept in the publish log (showcase/cli/publish_log.py)."""
+    from datetime import datetime
+
+    if result.changes is None:
+        return
+    when = datetime.now()
+    text = publish_log.log_text(result.changes, edition.label, display_path(result.site_dir) + "/", when)
+    name = "drafts" if edition.drafts else edition.name
+    try:
+        log = publish_log.write_log(Path(config_file).resolve().parent, name, text, when)
+    except OSError as exc:  # the site is built and in place; only the record of it could not be kept
+        print(f"警告: 发布记录未能写入（{exc}）— 检查 .showcase/ 文件夹的权限", file=sys.stderr)
+        log = None
+    print(publish_log.summary(result.changes, display_path(log) if log else None))
+
+
 def interrupt_on_terminate() -> None:
     """`kill` (SIGTERM, e.g. a scheduler's timeout) ends a build like Ctrl-C: staging folder removed."""
     import signal
@@ -140,9 +161,10 @@ def build_site(config_file: str, site_dir: str | None = None, strict: bool = Tru
         if pages is None or offline:
             pages = sum(1 for _ in target.rglob("*.html"))
         bundle = offline_bundle(target, config.site_name) if offline else None
+        changes = publish_log.compare(publish_log.site_pages(old), publish_log.site_pages(target), first=old is None)
     if old is not None:
         discard(old)
-    return BuildResult(target, pages, bundle)
+    return BuildResult(target, pages, bundle, changes)
 
 
 def build_and_swap(config, target: Path, offline: bool, precompress: bool,
