@@ -23,7 +23,8 @@ def load_all_images(page) -> list[dict]:
         images.nth(i).evaluate("i => i.complete && i.naturalWidth ? 0 : new Promise(r => { i.onload = i.onerror = r; })")
     return images.evaluate_all("""all => all.map(i => ({
         src: i.getAttribute('src'), current: i.currentSrc, natural: i.naturalWidth,
-        width: i.getAttribute('width'), loading: i.getAttribute('loading')}))""")
+        width: i.getAttribute('width'), loading: i.getAttribute('loading'),
+        priority: i.getAttribute('fetchpriority')}))""")
 
 
 def test_brand_page_images_load_from_disk_as_webp(site, page):
@@ -33,7 +34,10 @@ def test_brand_page_images_load_from_disk_as_webp(site, page):
     for image in images:
         assert image["natural"] > 0, image
         assert image["current"].endswith(".webp"), image  # Chromium takes the WebP <source>
-        assert image["width"] and image["loading"] == "lazy"
+        assert image["width"]
+    # the hero (the brand's 标识) is wanted at once; everything below it loads as it scrolls into view
+    eager = [image for image in images if image["loading"] != "lazy"]
+    assert len(eager) == 1 and eager[0]["priority"] == "high" and eager[0] is images[0], eager
     page.requests.settle(page)
     page.requests.assert_all_local_and_ok("file:///")
 
