@@ -1,4 +1,4 @@
-"""Lighthouse over one page of every family of the demo site, mobile and desktop (issue 20).
+"""Lighthouse over one page of every family of the demo site, mobile and desktop.
 
     python benchmarks/lighthouse.py [--site DIR] [--work /tmp/showcase-lighthouse] [--only big-screen,brands]
                                     [--lighthouse "npx --yes lighthouse@12.8.2"] [--json out.json]

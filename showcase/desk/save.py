@@ -17,22 +17,15 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from showcase.content.yaml_round_trip import round_trip
 
 EMPTY = (None, "", [], {})
 
 
 def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def round_trip() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 100_000  # never re-wrap an editor's long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 def plain(node):

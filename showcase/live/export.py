@@ -16,8 +16,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from showcase.content.yaml_round_trip import round_trip
 
 from showcase.live.results import live_scores, yaml_number
 from showcase.live.rules import LiveCompetition
@@ -30,14 +31,6 @@ KIND_NAMES = {
     "publish": "公布得分", "awards": "公布获奖名单", "refused": "被拒绝",
 }
 SECRET_KEYS = ("hash", "session", "csrf")  # never in the audit file
-
-
-def round_trip() -> YAML:
-    yaml = YAML()
-    yaml.preserve_quotes = True
-    yaml.width = 100_000  # never re-wrap an editor's long line
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    return yaml
 
 
 def flow(data: dict) -> CommentedMap:
@@ -66,7 +59,7 @@ def updated_yaml(text: str, comp: LiveCompetition, state: State) -> str:
     return dumped(yaml, data)
 
 
-def dumped(yaml: YAML, data) -> str:
+def dumped(yaml, data) -> str:
     out = io.StringIO()
     yaml.dump(data, out)
     return out.getvalue()
